@@ -1,0 +1,5 @@
+"""``python -m listcheck``."""
+
+from .cli import main
+
+raise SystemExit(main())

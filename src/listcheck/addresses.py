@@ -1,0 +1,98 @@
+"""Offline checks of a single address: emptiness, syntax, reserved and non-existent domains.
+
+Syntax is email-validator's job (deliverability off). Its messages change between versions and
+carry no codes, so results are mapped by exception class and its sentence is kept only as detail.
+"""
+
+from __future__ import annotations
+
+import re
+
+import email_validator
+from email_validator import EmailNotValidError, validate_email
+
+from .normalize import clean_cell
+from .reasons import Reason, Status
+from .tlds import tld_exists
+from .verdict import AddressVerdict
+
+# email-validator's own list (RFC 6761 and friends), plus names it deliberately accepts but that can
+# never receive a real subscriber's mail: the RFC 2606 example domains, ".alt" (RFC 9476) and
+# ".internal" (reserved by ICANN for private use in 2024).
+SPECIAL_USE_DOMAINS: frozenset[str] = frozenset(
+    [*email_validator.SPECIAL_USE_DOMAIN_NAMES, "example", "example.com", "example.net", "example.org",
+     "alt", "internal"]
+)
+
+# Separators people put between addresses in one cell; Google Contacts joins values with " ::: ".
+_ADDRESS_SEPARATORS = re.compile(r":::|[;,<>\s]+")
+_LOOKS_LIKE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def check_address(text: str, /) -> AddressVerdict:
+    """Judge one address cell offline.
+
+    >>> check_address(" Ana <ana@Correo.es>").status
+    <Status.VALID: 'valid'>
+    >>> check_address("ana.correo.es").reason
+    <Reason.MISSING_AT: 'missing_at'>
+    """
+    cleaned = clean_cell(text)
+    if not cleaned:
+        return _invalid(cleaned, Reason.EMPTY, "The address cell is empty. Fill it in or delete the row.")
+
+    addresses = [part for part in _ADDRESS_SEPARATORS.split(cleaned) if _LOOKS_LIKE_ADDRESS.fullmatch(part)]
+    if len(addresses) > 1:
+        shown = ", ".join(addresses[:3]) + (", ..." if len(addresses) > 3 else "")
+        return _invalid(
+            cleaned, Reason.MULTIPLE_ADDRESSES,
+            f"The cell holds {len(addresses)} addresses ({shown}). Put each address on its own row.",
+        )
+
+    if "@" not in cleaned:
+        return _invalid(
+            cleaned, Reason.MISSING_AT,
+            f"There is no @ in '{cleaned}'. An address looks like name@domain.com.",
+        )
+
+    typed_domain = cleaned.rpartition("@")[2]
+    if _is_special_use(typed_domain):
+        return _special_use(cleaned, typed_domain)
+
+    try:
+        validated = validate_email(cleaned, check_deliverability=False)
+    except EmailNotValidError as error:
+        return _invalid(cleaned, Reason.SYNTAX, str(error))
+
+    ascii_domain = validated.ascii_domain
+    # Keep the domain as the user typed it (punycode stays punycode), lower-cased; a Unicode domain
+    # takes email-validator's normalized form (UTS 46 mapping, NFC).
+    domain = typed_domain if typed_domain.isascii() else validated.domain
+    address = f"{validated.local_part}@{domain}"
+
+    if _is_special_use(ascii_domain):
+        return _special_use(address, ascii_domain)
+    if not tld_exists(ascii_domain):
+        tld = ascii_domain.rpartition(".")[2]
+        return AddressVerdict(
+            address, Status.INVALID, Reason.UNKNOWN_TLD,
+            f"'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
+            domain=ascii_domain,
+        )
+    return AddressVerdict(address, Status.VALID, domain=ascii_domain)
+
+
+def _is_special_use(domain: str) -> bool:
+    labels = domain.rstrip(".").split(".")
+    return any(".".join(labels[start:]) in SPECIAL_USE_DOMAINS for start in range(len(labels)))
+
+
+def _special_use(address: str, domain: str) -> AddressVerdict:
+    return _invalid(
+        address, Reason.SPECIAL_USE_DOMAIN,
+        f"'{domain}' is reserved for examples, tests or private networks; no real mailbox uses it.",
+    )
+
+
+def _invalid(address: str, reason: Reason, detail: str) -> AddressVerdict:
+    return AddressVerdict(address, Status.INVALID, reason, detail)

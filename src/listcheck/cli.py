@@ -1,0 +1,136 @@
+"""The command line: options in, ``check_file`` called, the report printed, an exit status out.
+
+The only module that knows click and rich's consoles; everything it does goes through the library.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum
+from typing import IO
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import InputError, UsageError
+from .runner import check_file
+from .terminal_report import render_report
+
+
+class ExitStatus(IntEnum):
+    """Exit statuses (CONTRACT.md, Exit status)."""
+
+    OK = 0
+    FAIL_OVER = 1
+    BAD_OPTIONS = 2
+    BAD_INPUT = 3
+    INTERRUPTED = 130
+
+
+_NOT_YET = "{option} needs {feature}, which this version of listcheck does not have yet"
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="listcheck", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Clean an email contact list before importing it into a mailing platform."""
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT")
+@click.option("-c", "--column", metavar="NAME", help="The column that holds the addresses (header name or 1-based position).")
+@click.option("-o", "--out-dir", metavar="DIR", help="Folder for the outputs [default: the input's folder].")
+@click.option("--clean", "clean_path", metavar="PATH", help="Path of the clean file [default: <stem>.clean.csv].")
+@click.option("--rejected", "rejected_path", metavar="PATH", help="Path of the rejected file [default: <stem>.rejected.csv].")
+@click.option("--no-dns", is_flag=True, help="Offline: no DNS at all.")
+@click.option("--nameserver", multiple=True, metavar="HOST[:PORT]", help="Ask this DNS server (repeatable). Not available yet.")
+@click.option("--fix-typos", is_flag=True, help="Correct misspelled domains in the clean file. Not available yet.")
+@click.option("--suppress", multiple=True, metavar="FILE", help="Addresses never to mail (repeatable). Not available yet.")
+@click.option("--strict", is_flag=True, help="Risky and unknown rows go to the rejected file.")
+@click.option("--annotate", is_flag=True, help="The clean file gets the listcheck_* columns too.")
+@click.option("--report-json", metavar="PATH", help="Write the machine-readable report here; '-' is stdout.")
+@click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
+              help="Exit 1 when more than PERCENT of the data rows are rejected.")
+@click.option("--encoding", metavar="NAME", help="The input's encoding, e.g. cp1252 [default: detected].")
+@click.option("--delimiter", metavar="CHAR", help="The input's delimiter: , ; | or tab [default: detected].")
+@click.option("--header/--no-header", "has_header", default=None, help="Whether the first row is a header [default: detected].")
+@click.option("-q", "--quiet", is_flag=True, help="No human report; only errors are printed.")
+@click.pass_context
+def check(
+    ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
+    rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], fix_typos: bool,
+    suppress: tuple[str, ...], strict: bool, annotate: bool, report_json: str | None, fail_over: float | None,
+    encoding: str | None, delimiter: str | None, has_header: bool | None, quiet: bool,
+) -> None:
+    """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
+    <stem>.clean.csv and <stem>.rejected.csv."""
+    for given, option, feature in [(nameserver, "--nameserver", "DNS checks"),
+                                   (fix_typos, "--fix-typos", "typo detection"),
+                                   (suppress, "--suppress", "suppression lists")]:
+        if given:
+            raise click.UsageError(_NOT_YET.format(option=option, feature=feature))
+    if delimiter is not None:
+        delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
+
+    try:
+        report = check_file(
+            input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
+            encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, annotate=annotate,
+            dns=not no_dns, stdin=click.get_binary_stream("stdin"), version=__version__,
+        )
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except InputError as error:
+        click.echo(f"Error: {error}", err=True)
+        ctx.exit(ExitStatus.BAD_INPUT)
+    except KeyboardInterrupt:
+        click.echo("Interrupted: no output was written.", err=True)
+        ctx.exit(ExitStatus.INTERRUPTED)
+
+    json_to_stdout = report_json == "-"
+    if report_json is not None:
+        _write_json(report.to_dict(), report_json)
+    crossed = fail_over is not None and report.rejected_percent > fail_over
+    if not quiet:
+        console = Console(file=_stream(err=json_to_stdout), highlight=False)
+        render_report(report, console)
+        if crossed:
+            console.print(f"{report.rejected_percent:.1f}% of the rows were rejected, over --fail-over {fail_over:g}%.")
+    ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
+
+
+def _write_json(document: dict[str, object], path: str) -> None:
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if path == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise click.UsageError(f"cannot write the JSON report to '{path}': {error.strerror}") from None
+
+
+def _stream(*, err: bool) -> IO[str]:
+    return click.get_text_stream("stderr" if err else "stdout")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    try:
+        # Without standalone mode click returns the code given to ctx.exit instead of exiting.
+        status = cli.main(args=argv, prog_name="listcheck", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:
+        click.echo("Interrupted: no output was written.", err=True)
+        return ExitStatus.INTERRUPTED
+    return int(status or ExitStatus.OK)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

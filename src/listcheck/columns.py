@@ -1,0 +1,152 @@
+"""Finding the header row and the column that holds the addresses.
+
+Header names come from real exports: Google Contacts ("E-mail 1 - Value"), Outlook ("E-mail
+Address"), Mailchimp ("Email Address"), HubSpot ("Email") and hand-made spreadsheets in English,
+Spanish, Portuguese, Ukrainian and Russian.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .errors import InputError, UsageError
+
+
+def normalize_header(name: str) -> str:
+    """A header name reduced for comparison: no accents, no case, words split on punctuation.
+
+    >>> normalize_header("Correo Electrónico"), normalize_header("E-mail 1 - Value")
+    ('correo electronico', 'e mail 1 value')
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.split(r"[\W_]+", without_marks.casefold())).strip()
+
+
+# Names that certainly mean "the email address", written as people write them.
+_EXACT_NAMES = frozenset(normalize_header(n) for n in [
+    # English
+    "email", "e-mail", "mail", "email address", "e-mail address", "emailaddress", "email addr",
+    "mail address", "primary email", "work email", "personal email", "contact email", "email id",
+    "user email", "subscriber email",
+    # Spanish
+    "correo", "correo electrónico", "correo-e", "e-mail de contacto", "email de contacto",
+    "dirección de correo", "dirección de correo electrónico", "dirección de email",
+    "dirección de e-mail", "correo personal", "correo de contacto", "mail de contacto",
+    # Portuguese
+    "e-mail do contato", "email do contato", "endereço de e-mail", "endereço de email",
+    "correio eletrônico", "correio electrónico",
+    # Ukrainian
+    "електронна пошта", "ел. пошта", "е-пошта", "пошта", "адреса електронної пошти",
+    "електронна адреса", "email адреса", "імейл",
+    # Russian
+    "электронная почта", "эл. почта", "почта", "адрес электронной почты", "e-mail адрес",
+    "email адрес", "емейл", "имейл",
+])
+# Numbered export columns: Google's "E-mail 1 - Value", Outlook's "E-mail 2 Address".
+_NUMBERED_NAME = re.compile(r"^e ?mail \d+( value| address)?$")
+_MAIL_WORDS = frozenset(["email", "mail", "correo", "correio", "почта", "пошта", "емейл", "имейл", "імейл"])
+# Columns about an address rather than the address itself.
+_NOT_THE_ADDRESS = frozenset([
+    "type", "label", "tipo", "etiqueta", "тип", "display", "name", "nombre", "nome", "status", "estado",
+    "opt", "optin", "consent", "verified", "date", "fecha", "time", "rating", "format", "formato",
+    "permission", "domain", "dominio",
+])
+
+
+def header_score(name: str) -> int:
+    """2 for a name that certainly holds addresses, 1 for a likely one, 0 otherwise.
+
+    >>> header_score("E-mail 1 - Value"), header_score("E-mail 1 - Type"), header_score("Nombre")
+    (2, 0, 0)
+    """
+    normalized = normalize_header(name)
+    if normalized in _EXACT_NAMES or _NUMBERED_NAME.match(normalized):
+        return 2
+    words = normalized.split()
+    if _NOT_THE_ADDRESS.intersection(words):
+        return 0
+    mentions_mail = _MAIL_WORDS.intersection(words) or "e mail" in normalized
+    return 1 if mentions_mail else 0
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Whether the first record is a header, and which column holds the addresses."""
+
+    has_header: bool
+    email_column: int
+    found_by: str  # "option", "header" or "content"
+
+
+_SAMPLE_RECORDS = 2000
+
+
+def find_layout(
+    records: Sequence[Sequence[str]], *, column: str | None = None, has_header: bool | None = None
+) -> Layout:
+    """Decide whether ``records[0]`` is a header and which column holds the addresses.
+
+    ``column`` (a header name, or a 1-based position) and ``has_header`` override detection.
+    Raises ``UsageError`` for a ``column`` that does not exist and ``InputError`` when no column
+    holds addresses.
+    """
+    first = list(records[0]) if records else []
+    scores = [header_score(cell) for cell in first]
+    if has_header is None:
+        has_header = _looks_like_header(records, scores)
+    header = first if has_header else None
+    data = records[1:] if has_header else records
+    sample = data[:_SAMPLE_RECORDS]
+    width = max((len(r) for r in records), default=0)
+
+    if column is not None:
+        return Layout(has_header, _column_from_option(column, header, width), "option")
+    if header is not None:
+        candidates = [i for i, score in enumerate(scores) if score]
+        if candidates:
+            best = max(candidates, key=lambda i: (_at_count(sample, i), scores[i], -i))
+            return Layout(has_header, best, "header")
+    at_counts = [_at_count(sample, i) for i in range(width)]
+    if at_counts and max(at_counts) > 0:
+        return Layout(has_header, at_counts.index(max(at_counts)), "content")
+    if width <= 1:
+        return Layout(has_header, 0, "content")
+    raise InputError(
+        "no column holds email addresses: no header names one and no cell contains @",
+        "name it with --column",
+    )
+
+
+def _looks_like_header(records: Sequence[Sequence[str]], scores: list[int]) -> bool:
+    if not records:
+        return False
+    if any(scores):
+        return True
+    if any("@" in cell for cell in records[0]):
+        return False
+    # No @ in the first record while a later column is mostly addresses: the first record names columns.
+    sample = records[1:_SAMPLE_RECORDS + 1]
+    width = max((len(r) for r in sample), default=0)
+    return any(2 * _at_count(sample, i) >= len(sample) for i in range(width)) if sample else False
+
+
+def _at_count(records: Sequence[Sequence[str]], index: int) -> int:
+    return sum(1 for r in records if index < len(r) and "@" in r[index])
+
+
+def _column_from_option(column: str, header: list[str] | None, width: int) -> int:
+    if header is not None:
+        if column in header:
+            return header.index(column)
+        wanted = normalize_header(column)
+        for i, name in enumerate(header):
+            if normalize_header(name) == wanted:
+                return i
+    if column.isdigit() and 1 <= int(column) <= width:
+        return int(column) - 1
+    available = ", ".join(f"'{name}'" for name in header) if header else f"positions 1 to {width}"
+    raise UsageError(f"--column '{column}' is not a column of this file; it has {available}")

@@ -1,0 +1,23 @@
+"""Exceptions for runs that cannot happen at all. Bad addresses are results, never exceptions."""
+
+from __future__ import annotations
+
+
+class ListcheckError(Exception):
+    """Base class: one sentence for the user, and a hint that fixes it when there is one."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class InputError(ListcheckError):
+    """The input cannot be read as a contact list (exit status 3)."""
+
+
+class UsageError(ListcheckError):
+    """An option's value cannot work with this input (exit status 2)."""

@@ -1,0 +1,88 @@
+"""Judging a whole table: each distinct address once, then duplicates, then where each row goes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+import pandas as pd
+
+from .addresses import check_address
+from .policy import Policy
+from .reasons import Destination, Reason, Status
+from .verdict import AddressVerdict
+
+VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
+                   "listcheck_suggestion"]
+
+
+def judge_cells(cells: Iterable[str], *, first_row: int = 2, policy: Policy = Policy()) -> list[AddressVerdict]:
+    """One verdict per cell, in order, duplicates included.
+
+    ``first_row`` is the spreadsheet row number of the first cell (2 under a header).
+    """
+    verdicts: dict[str, AddressVerdict] = {}
+    first_seen: dict[str, tuple[int, AddressVerdict]] = {}
+    results = []
+    for row, cell in enumerate(cells, start=first_row):
+        verdict = verdicts.get(cell)
+        if verdict is None:
+            verdict = verdicts[cell] = check_address(cell)
+        key = verdict.address.casefold() if verdict.reason is not Reason.EMPTY else None
+        if key is not None:
+            if key in first_seen:
+                verdict = _as_duplicate(verdict, *first_seen[key], policy)
+            else:
+                first_seen[key] = (row, verdict)
+        results.append(verdict)
+    return results
+
+
+def _as_duplicate(own: AddressVerdict, first_row: int, first: AddressVerdict, policy: Policy) -> AddressVerdict:
+    """The verdict of a row that repeats an earlier address.
+
+    The duplicate takes the status of the first occurrence. Of the row's own reason and
+    ``duplicate``, the more severe wins; at equal severity the one that rejects the row wins (a
+    repeated role mailbox must not reach the clean file twice), and then the row's own reason, which
+    says more about what to fix.
+    """
+    def rank(status: Status, reason: Reason | None, own_reason: bool) -> tuple[int, bool, bool]:
+        return status.severity, policy.destination(status, reason) is Destination.REJECTED, own_reason
+
+    if rank(own.status, own.reason, True) > rank(first.status, Reason.DUPLICATE, False):
+        return own
+    same_text = " (" + first.address + ")" if first.address != own.address else ""
+    return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="",
+                   detail=f"Same address as row {first_row}{same_text}; this row repeats it.")
+
+
+def check_frame(
+    frame: pd.DataFrame, *, column: object, first_row: int = 2, policy: Policy = Policy()
+) -> pd.DataFrame:
+    """A copy of ``frame`` with the address column normalized and the ``listcheck_*`` columns added.
+
+    >>> checked = check_frame(pd.DataFrame({"email": ["ana@correo.es", "ANA@correo.es"]}), column="email")
+    >>> list(checked["listcheck_reason"])
+    ['', 'duplicate']
+    """
+    if column not in frame.columns:
+        raise KeyError(f"column {column!r} is not in the frame")
+    cells = ["" if pd.isna(v) else str(v) for v in frame[column]]
+    verdicts = judge_cells(cells, first_row=first_row, policy=policy)
+    checked = frame.copy()
+    checked[column] = [v.address for v in verdicts]
+    checked["listcheck_row"] = range(first_row, first_row + len(verdicts))
+    checked["listcheck_status"] = [v.status.value for v in verdicts]
+    checked["listcheck_reason"] = [v.reason.code if v.reason else "" for v in verdicts]
+    checked["listcheck_detail"] = [v.detail for v in verdicts]
+    checked["listcheck_suggestion"] = [v.suggestion for v in verdicts]
+    return checked
+
+
+def rejected_mask(checked: pd.DataFrame, *, policy: Policy = Policy()) -> pd.Series:
+    """True for the rows of a ``check_frame`` result that go to the rejected file."""
+    decisions = [
+        policy.destination(Status(status), Reason(reason) if reason else None) is Destination.REJECTED
+        for status, reason in zip(checked["listcheck_status"], checked["listcheck_reason"])
+    ]
+    return pd.Series(decisions, index=checked.index, dtype=bool)

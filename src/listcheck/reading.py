@@ -1,0 +1,242 @@
+"""Reading a contact export: bytes to text, text to records, records to a table.
+
+Spreadsheets write CSV in the Windows code page of the user's locale (cp1252 in Spain and Latin
+America, cp1251 in Ukraine and Russia), as UTF-8 with or without a BOM, or as UTF-16 "Unicode text"
+with tabs; the delimiter follows the locale's list separator. All of it is detected here, and every
+cell stays exactly the text it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+from charset_normalizer import from_bytes
+
+from .columns import find_layout
+from .errors import InputError, UsageError
+
+DELIMITERS = (",", ";", "\t", "|")
+# Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
+_CODE_PAGES = ["cp1252", "cp1251"]
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+_SNIFF_CHARS = 64 * 1024
+
+
+@dataclass(frozen=True)
+class TextFormat:
+    """How the file was written, so the outputs can be written the same way."""
+
+    codec: str  # a Python codec for the text after the BOM, e.g. "utf-8", "cp1252", "utf-16-le"
+    bom: bytes = b""
+    delimiter: str = ","
+    line_terminator: str = "\r\n"
+    single_column: bool = False
+
+    @property
+    def encoding(self) -> str:
+        """The name a user passes to ``--encoding`` to read this file the same way."""
+        if self.bom == codecs.BOM_UTF8:
+            return "utf-8-sig"
+        if self.bom:
+            return "utf-16"
+        return self.codec
+
+
+@dataclass(frozen=True)
+class ContactTable:
+    """A contact list as read: the header (if any), the records, and where the addresses are."""
+
+    header: list[str] | None
+    records: list[list[str]]
+    email_column: int
+    text_format: TextFormat
+    column_found_by: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def email_column_name(self) -> str:
+        """The header of the address column, or its 1-based position in a file without header."""
+        if self.header is not None:
+            return self.header[self.email_column]
+        return str(self.email_column + 1)
+
+    @property
+    def first_row_number(self) -> int:
+        """The spreadsheet row number of the first record: 2 under a header, else 1."""
+        return 2 if self.header is not None else 1
+
+    def frame(self) -> pd.DataFrame:
+        """The records as a DataFrame of strings, columns numbered from 0."""
+        width = len(self.header) if self.header is not None else len(self.records[0]) if self.records else 1
+        return pd.DataFrame(self.records, columns=range(width), dtype=object)
+
+
+def read_contacts(
+    data: bytes,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    column: str | None = None,
+    has_header: bool | None = None,
+) -> ContactTable:
+    """Read a contact export held in ``data``; the keyword arguments override detection.
+
+    >>> table = read_contacts("Nombre;Correo\\nAna;ana@correo.es\\n".encode("cp1252"))
+    >>> table.header, table.records, table.text_format.delimiter
+    (['Nombre', 'Correo'], [['Ana', 'ana@correo.es']], ';')
+    """
+    if not data:
+        raise InputError("the file is empty")
+    text, codec, bom, warnings = decode(data, encoding)
+    if delimiter is not None and len(delimiter) != 1:
+        raise UsageError(f"--delimiter must be one character, got '{delimiter}'")
+    chosen = delimiter if delimiter is not None else sniff_delimiter(text)
+    records = parse_records(text, chosen)
+    if not records:
+        raise InputError("the file holds no rows, only blank space")
+    layout = find_layout(records, column=column, has_header=has_header)
+    header = records[0] if layout.has_header else None
+    body = records[1:] if layout.has_header else records
+    warnings += _square_up(header, body)
+    if header is not None:
+        header = header + [""] * (len(body[0]) - len(header)) if body else header
+    text_format = TextFormat(
+        codec=codec, bom=bom, delimiter=chosen or ",", line_terminator=_line_terminator(text),
+        single_column=chosen is None,
+    )
+    return ContactTable(header, body, layout.email_column, text_format, layout.found_by, warnings)
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bytes, list[str]]:
+    """Decode the file: returns the text, the codec, the BOM found, and warnings."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom) and encoding is None:
+            return _decode_as(data[len(bom):], codec), codec, bom, []
+    if encoding is not None:
+        codec, bom = _codec_and_bom(encoding, data)
+        return _decode_as(data[len(bom):], codec), codec, bom, []
+    try:
+        return data.decode("utf-8"), "utf-8", b"", []
+    except UnicodeDecodeError:
+        pass
+    matches = from_bytes(data[:256 * 1024], cp_isolation=_CODE_PAGES)
+    best = matches.best()
+    if best is None:
+        raise InputError(
+            "cannot tell the file's encoding: it is not UTF-8, cp1252 or cp1251 text",
+            "if it is text, name its encoding with --encoding",
+        )
+    codec = codecs.lookup(best.encoding).name
+    warnings = []
+    if len(matches) > 1:
+        # Both code pages read the bytes plausibly: say which one was taken and how to change it.
+        warnings.append(f"The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If "
+                        f"accents or Cyrillic letters look wrong in the outputs, run again with --encoding.")
+    return _decode_as(data, codec), codec, b"", warnings
+
+
+def _codec_and_bom(encoding: str, data: bytes) -> tuple[str, bytes]:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(f"--encoding '{encoding}' is not an encoding Python knows") from None
+    if name in ("utf-8-sig",) or (name == "utf-8" and data.startswith(codecs.BOM_UTF8)):
+        return "utf-8", codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    if name in ("utf-16", "utf-16-le", "utf-16-be"):
+        for bom, codec in _BOMS[1:]:
+            if data.startswith(bom):
+                return codec, bom
+        return ("utf-16-le" if name == "utf-16" else name), b""
+    return name, b""
+
+
+def _decode_as(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"line {line} is not valid {codec} (byte 0x{data[error.start]:02x})",
+            "name the file's real encoding with --encoding",
+        ) from None
+
+
+def sniff_delimiter(text: str) -> str | None:
+    """The delimiter that splits the first lines into the same number of fields, or None for one column.
+
+    >>> sniff_delimiter("a;b;1,5\\nc;d;2,5\\n"), sniff_delimiter("ana@correo.es\\n")
+    (';', None)
+    """
+    sample = text[:_SNIFF_CHARS]
+    if len(text) > _SNIFF_CHARS:
+        sample = sample[: sample.rfind("\n") + 1] or sample  # whole lines only
+    best: tuple[float, int, int] | None = None
+    chosen = None
+    for delimiter in DELIMITERS:
+        counts = [len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if r]
+        if not counts:
+            continue
+        fields, seen = Counter(counts).most_common(1)[0]
+        if fields < 2:
+            continue
+        # Rank by how many rows agree on the field count, then by the field count itself.
+        score = (seen / len(counts), fields, -DELIMITERS.index(delimiter))
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    return chosen
+
+
+def parse_records(text: str, delimiter: str | None) -> list[list[str]]:
+    """Split text into records; ``None`` reads each line as one cell (quotes still honoured)."""
+    if delimiter is None:
+        delimiter = next(c for c in "\x1f\x1e\x1d\x1c" if c not in text)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
+    except csv.Error as error:
+        raise InputError(f"cannot split the file into rows: {error}", "check --delimiter") from None
+
+
+def _square_up(header: list[str] | None, body: list[list[str]]) -> list[str]:
+    """Pad short records with empty cells so every record is as wide as the widest; report it."""
+    width = max([len(header or [])] + [len(r) for r in body])
+    short = sum(1 for r in body if 0 < len(r) < width)
+    for record in body:
+        record.extend([""] * (width - len(record)))
+    warnings = []
+    if header is not None and width > len(header):
+        long_rows = sum(1 for r in body if any(r[len(header):]))
+        warnings.append(f"{long_rows} rows have more fields than the header; the extra fields were kept.")
+    if short:
+        warnings.append(f"{short} rows have fewer fields than the widest row; they were padded with empty cells.")
+    return warnings
+
+
+def _line_terminator(text: str) -> str:
+    first = text.find("\n")
+    if first == -1:
+        return "\r\n" if "\r" not in text else "\r"
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def read_file_bytes(path: str) -> bytes:
+    """The file's bytes, with OS errors turned into one-line input errors."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError(f"'{path}' does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"'{path}' is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(f"'{path}' cannot be read: permission denied") from None
+    except OSError as error:
+        raise InputError(f"'{path}' cannot be read: {error.strerror}") from None

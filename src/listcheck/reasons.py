@@ -1,0 +1,117 @@
+"""The verdict vocabulary: statuses, reasons and where each reason sends a row.
+
+Reason codes are stable API (see CONTRACT.md): users' scripts filter on them. The README table and
+the reports are generated from this module, so a reason is described here once and only here.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Status(str, Enum):
+    """How an address is judged, from best to worst."""
+
+    VALID = "valid"
+    UNKNOWN = "unknown"
+    RISKY = "risky"
+    INVALID = "invalid"
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse: invalid, then risky, then unknown (CONTRACT.md, Statuses and reasons)."""
+        return _SEVERITY[self]
+
+
+_SEVERITY = {Status.VALID: 0, Status.UNKNOWN: 1, Status.RISKY: 2, Status.INVALID: 3}
+
+
+class Destination(str, Enum):
+    """The output file a row lands in."""
+
+    CLEAN = "clean"
+    REJECTED = "rejected"
+
+
+class Reason(Enum):
+    """Why a row went where it went. ``Reason("syntax")`` looks a reason up by its code.
+
+    ``status`` is the status the reason gives an address; it is ``None`` for ``duplicate``, whose
+    status is that of the row it repeats.
+
+    >>> Reason("missing_at").status
+    <Status.INVALID: 'invalid'>
+    """
+
+    code: str
+    status: Status | None
+    destination: Destination
+    title: str
+    description: str
+
+    def __new__(
+        cls, code: str, status: Status | None, destination: Destination, title: str, description: str
+    ) -> Reason:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.code = code
+        member.status = status
+        member.destination = destination
+        member.title = title
+        member.description = description
+        return member
+
+    EMPTY = ("empty", Status.INVALID, Destination.REJECTED, "Empty cell", "The address cell is blank.")
+    MISSING_AT = ("missing_at", Status.INVALID, Destination.REJECTED, "No @", "The cell has no `@`.")
+    SYNTAX = (
+        "syntax", Status.INVALID, Destination.REJECTED, "Syntax error",
+        "Any other syntax error; the detail says which character or part is wrong.",
+    )
+    MULTIPLE_ADDRESSES = (
+        "multiple_addresses", Status.INVALID, Destination.REJECTED, "Several addresses in one cell",
+        "More than one address in the cell (separated by `;`, `,`, spaces, line breaks or ` ::: `).",
+    )
+    SPECIAL_USE_DOMAIN = (
+        "special_use_domain", Status.INVALID, Destination.REJECTED, "Reserved domain",
+        "A reserved name that can never receive mail: localhost, invalid, test, example domains, ...",
+    )
+    UNKNOWN_TLD = (
+        "unknown_tld", Status.INVALID, Destination.REJECTED, "Top-level domain does not exist",
+        "The part after the last dot is not a top-level domain in the IANA root zone.",
+    )
+    DOMAIN_NOT_FOUND = (
+        "domain_not_found", Status.INVALID, Destination.REJECTED, "Domain does not exist",
+        "DNS says the domain does not exist (NXDOMAIN).",
+    )
+    NULL_MX = (
+        "null_mx", Status.INVALID, Destination.REJECTED, "Domain accepts no mail",
+        "The domain publishes a null MX record: it says it accepts no mail (RFC 7505).",
+    )
+    NO_MAIL_SERVER = (
+        "no_mail_server", Status.INVALID, Destination.REJECTED, "No mail server",
+        "The domain has no MX record and no usable A/AAAA record.",
+    )
+    SUPPRESSED = (
+        "suppressed", Status.INVALID, Destination.REJECTED, "On a suppression list",
+        "The address is on a suppression list given with `--suppress` (it bounced or opted out before).",
+    )
+    TYPO_DOMAIN = (
+        "typo_domain", Status.RISKY, Destination.REJECTED, "Misspelled domain",
+        "The domain looks like a misspelling of a real one; the suggestion holds the corrected address.",
+    )
+    DISPOSABLE = (
+        "disposable", Status.RISKY, Destination.REJECTED, "Throwaway mailbox",
+        "The domain belongs to a disposable (throwaway) mailbox provider.",
+    )
+    ROLE_ACCOUNT = (
+        "role_account", Status.RISKY, Destination.CLEAN, "Role mailbox",
+        "A mailbox for a role rather than a person, such as info@, admin@ or ventas@.",
+    )
+    DUPLICATE = (
+        "duplicate", None, Destination.REJECTED, "Duplicate",
+        "The same address, ignoring case, is in an earlier row; the detail names that row.",
+    )
+    DNS_UNKNOWN = (
+        "dns_unknown", Status.UNKNOWN, Destination.CLEAN, "DNS could not answer",
+        "DNS could not answer now (timeout, SERVFAIL, or a resolver that cannot be trusted).",
+    )

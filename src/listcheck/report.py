@@ -1,0 +1,90 @@
+"""The report of a run: what was read, what was found, where rows went. ``to_dict()`` is the JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .reasons import Reason, Status
+
+EXAMPLES_PER_REASON = 3
+
+
+@dataclass(frozen=True)
+class InputSummary:
+    """What was read and how."""
+
+    path: str
+    encoding: str
+    delimiter: str
+    email_column: str
+    rows: int
+    header: bool
+    column_found_by: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """One row shown as an example of a reason."""
+
+    row: int
+    address: str
+    detail: str
+    suggestion: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An address corrected in the clean file (``--fix-typos``)."""
+
+    row: int
+    original: str
+    corrected: str
+
+
+@dataclass(frozen=True)
+class DnsSummary:
+    """What the DNS checks did."""
+
+    checked: bool = False
+    domains: int = 0
+    queries: int = 0
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of ``check_file``. ``counts`` has every status and ``reasons`` every code, zeros included,
+    so that scripts can rely on the keys."""
+
+    input: InputSummary
+    outputs: dict[str, str]
+    counts: dict[str, int]
+    reasons: dict[str, int]
+    destinations: dict[str, int]
+    corrections: list[Correction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    dns: DnsSummary = DnsSummary()
+    elapsed_seconds: float = 0.0
+    examples: dict[str, list[Example]] = field(default_factory=dict)
+    version: str = ""
+
+    @property
+    def rejected_percent(self) -> float:
+        """Share of the data rows that went to the rejected file, 0 to 100."""
+        return 100.0 * self.destinations["rejected"] / self.input.rows if self.input.rows else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (CONTRACT.md, Report)."""
+        return asdict(self)
+
+
+def tally(statuses: list[Status], reasons: list[Reason | None]) -> tuple[dict[str, int], dict[str, int]]:
+    """Rows per status and rows per reason code, every key present."""
+    counts = {status.value: 0 for status in Status}
+    by_reason = {reason.code: 0 for reason in Reason}
+    for status in statuses:
+        counts[status.value] += 1
+    for reason in reasons:
+        if reason is not None:
+            by_reason[reason.code] += 1
+    return counts, by_reason

@@ -1,0 +1,136 @@
+"""``check_file``: read a contact export, judge it, write the clean and rejected files, report."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import IO
+
+from .pipeline import VERDICT_COLUMNS, judge_cells
+from .policy import Policy
+from .reading import ContactTable, read_contacts, read_file_bytes
+from .reasons import Destination, Reason
+from .report import EXAMPLES_PER_REASON, DnsSummary, Example, InputSummary, Report, tally
+from .verdict import AddressVerdict
+from .writing import refuse_overwriting_input, write_outputs
+
+STDIN = "-"
+_NO_DNS_YET = ("DNS checks are not part of this version yet: domains were judged offline only (syntax, "
+               "reserved names, existing top-level domains). Use --no-dns to silence this warning.")
+
+
+def output_paths(path: str, *, out_dir: str | None = None, clean: str | None = None,
+                 rejected: str | None = None) -> tuple[str, str]:
+    """The clean and rejected paths: explicit ones, else ``<stem>.clean.csv`` and ``<stem>.rejected.csv``.
+
+    >>> output_paths("lists/contactos.csv")
+    ('lists/contactos.clean.csv', 'lists/contactos.rejected.csv')
+    """
+    if path == STDIN:
+        stem, folder = "stdin", out_dir if out_dir is not None else ""
+    else:
+        stem = os.path.splitext(os.path.basename(path))[0]
+        folder = out_dir if out_dir is not None else os.path.dirname(path)
+    return (clean or os.path.join(folder, f"{stem}.clean.csv"),
+            rejected or os.path.join(folder, f"{stem}.rejected.csv"))
+
+
+def check_file(
+    path: str,
+    *,
+    column: str | None = None,
+    out_dir: str | None = None,
+    clean: str | None = None,
+    rejected: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    has_header: bool | None = None,
+    strict: bool = False,
+    annotate: bool = False,
+    dns: bool = True,
+    stdin: IO[bytes] | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+    version: str = "",
+) -> Report:
+    """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
+
+    Raises ``InputError`` when the file cannot be read as a contact list and ``UsageError`` when an
+    option cannot work with it; bad addresses are results, never exceptions.
+
+    >>> report = check_file("examples/contactos.csv", dns=False)  # doctest: +SKIP
+    >>> report.destinations  # doctest: +SKIP
+    {'clean': 36, 'rejected': 16}
+    """
+    started = clock()
+    clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
+    refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
+    data = (stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path)
+    table = read_contacts(data, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header)
+
+    policy = Policy(strict=strict)
+    cells = [record[table.email_column] for record in table.records]
+    verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy)
+    destinations = [policy.destination(v.status, v.reason) for v in verdicts]
+    _write(table, verdicts, destinations, clean_path, rejected_path, annotate)
+
+    counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
+    warnings = list(table.warnings) + ([_NO_DNS_YET] if dns else [])
+    return Report(
+        input=InputSummary(
+            path=path, encoding=table.text_format.encoding,
+            delimiter="" if table.text_format.single_column else table.text_format.delimiter,
+            email_column=table.email_column_name, rows=len(verdicts), header=table.header is not None,
+            column_found_by=table.column_found_by,
+        ),
+        outputs={"clean": clean_path, "rejected": rejected_path},
+        counts=counts,
+        reasons=reasons,
+        destinations={d.value: destinations.count(d) for d in Destination},
+        warnings=warnings,
+        dns=DnsSummary(checked=False),
+        elapsed_seconds=round(clock() - started, 3),
+        examples=_examples(verdicts, table.first_row_number),
+        version=version,
+    )
+
+
+def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: list[Destination],
+           clean_path: str, rejected_path: str, annotate: bool) -> None:
+    first_row = table.first_row_number
+    clean_rows, rejected_rows = [], []
+    for offset, (record, verdict, destination) in enumerate(zip(table.records, verdicts, destinations)):
+        cells = list(record)
+        cells[table.email_column] = verdict.address
+        annotated = cells + [str(first_row + offset), verdict.status.value,
+                             verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
+        if destination is Destination.REJECTED:
+            rejected_rows.append(annotated)
+        else:
+            clean_rows.append(annotated if annotate else cells)
+
+    # A file without a header keeps none in the clean file, ready to import as it came; the rejected
+    # file is read by people, so it names its columns.
+    input_header = table.header if table.header is not None else _generated_header(table)
+    clean_header = input_header + VERDICT_COLUMNS if annotate else table.header
+    write_outputs(
+        [(clean_path, clean_header, clean_rows), (rejected_path, input_header + VERDICT_COLUMNS, rejected_rows)],
+        table.text_format,
+    )
+
+
+def _generated_header(table: ContactTable) -> list[str]:
+    width = len(table.records[0]) if table.records else 1
+    return ["email" if i == table.email_column else f"column_{i + 1}" for i in range(width)]
+
+
+def _examples(verdicts: list[AddressVerdict], first_row: int) -> dict[str, list[Example]]:
+    examples: dict[str, list[Example]] = {}
+    for offset, verdict in enumerate(verdicts):
+        if verdict.reason is None:
+            continue
+        shown = examples.setdefault(verdict.reason.code, [])
+        if len(shown) < EXAMPLES_PER_REASON:
+            shown.append(Example(first_row + offset, verdict.address, verdict.detail, verdict.suggestion))
+    return {reason.code: examples[reason.code] for reason in Reason if reason.code in examples}

@@ -1,0 +1,28 @@
+"""The result of judging one address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .reasons import Reason, Status
+
+
+@dataclass(frozen=True)
+class AddressVerdict:
+    """What listcheck concluded about one address cell.
+
+    ``address`` is the normalized address written to the outputs; ``domain`` is its domain in ASCII
+    (IDNA) form when the syntax is valid, else empty, for the checks that work per domain.
+    """
+
+    address: str
+    status: Status
+    reason: Reason | None = None
+    detail: str = ""
+    suggestion: str = ""
+    domain: str = ""
+
+    @property
+    def is_valid(self) -> bool:
+        """True for an address with nothing against it."""
+        return self.status is Status.VALID
