@@ -5,10 +5,9 @@ The only module that knows click and rich's consoles; everything it does goes th
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from enum import IntEnum
-from typing import IO
 
 import click
 from rich.console import Console
@@ -17,6 +16,7 @@ from . import __version__
 from .errors import InputError, UsageError
 from .runner import check_file
 from .terminal_report import render_report
+from .writing import refuse_overwriting_input
 
 
 class ExitStatus(IntEnum):
@@ -76,10 +76,12 @@ def check(
         delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
 
     try:
+        if report_json not in (None, "-") and input_path != "-":
+            refuse_overwriting_input(input_path, report_json)
         report = check_file(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
             encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, annotate=annotate,
-            dns=not no_dns, stdin=click.get_binary_stream("stdin"), version=__version__,
+            dns=not no_dns, stdin=sys.stdin.buffer, version=__version__,
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -92,18 +94,18 @@ def check(
 
     json_to_stdout = report_json == "-"
     if report_json is not None:
-        _write_json(report.to_dict(), report_json)
+        _write_json(report.to_json(), report_json)
     crossed = fail_over is not None and report.rejected_percent > fail_over
     if not quiet:
-        console = Console(file=_stream(err=json_to_stdout), highlight=False)
+        console = Console(file=sys.stderr if json_to_stdout else sys.stdout, highlight=False,
+                          force_terminal=False if os.environ.get("NO_COLOR") else None)
         render_report(report, console)
         if crossed:
             console.print(f"{report.rejected_percent:.1f}% of the rows were rejected, over --fail-over {fail_over:g}%.")
     ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
 
 
-def _write_json(document: dict[str, object], path: str) -> None:
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def _write_json(text: str, path: str) -> None:
     if path == "-":
         click.echo(text, nl=False)
         return
@@ -112,10 +114,6 @@ def _write_json(document: dict[str, object], path: str) -> None:
             handle.write(text)
     except OSError as error:
         raise click.UsageError(f"cannot write the JSON report to '{path}': {error.strerror}") from None
-
-
-def _stream(*, err: bool) -> IO[str]:
-    return click.get_text_stream("stderr" if err else "stdout")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,9 +60,11 @@ _NOT_THE_ADDRESS = frozenset([
 def header_score(name: str) -> int:
     """2 for a name that certainly holds addresses, 1 for a likely one, 0 otherwise.
 
-    >>> header_score("E-mail 1 - Value"), header_score("E-mail 1 - Type"), header_score("Nombre")
+    >>> header_score("E-mail 1 - Value"), header_score("E-mail 1 - Type"), header_score("ana@correo.es")
     (2, 0, 0)
     """
+    if "@" in name:  # an address, not a name for a column of them
+        return 0
     normalized = normalize_header(name)
     if normalized in _EXACT_NAMES or _NUMBERED_NAME.match(normalized):
         return 2

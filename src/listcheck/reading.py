@@ -214,10 +214,14 @@ def _square_up(header: list[str] | None, body: list[list[str]]) -> list[str]:
     warnings = []
     if header is not None and width > len(header):
         long_rows = sum(1 for r in body if any(r[len(header):]))
-        warnings.append(f"{long_rows} rows have more fields than the header; the extra fields were kept.")
+        warnings.append(f"{_rows(long_rows)} more fields than the header; the extra fields were kept.")
     if short:
-        warnings.append(f"{short} rows have fewer fields than the widest row; they were padded with empty cells.")
+        warnings.append(f"{_rows(short)} fewer fields than the widest row; they were padded with empty cells.")
     return warnings
+
+
+def _rows(count: int) -> str:
+    return f"{count} row has" if count == 1 else f"{count} rows have"
 
 
 def _line_terminator(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -76,6 +77,10 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (CONTRACT.md, Report)."""
         return asdict(self)
+
+    def to_json(self) -> str:
+        """``to_dict()`` as indented JSON text, non-ASCII characters kept as they are."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def tally(statuses: list[Status], reasons: list[Reason | None]) -> tuple[dict[str, int], dict[str, int]]:

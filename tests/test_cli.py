@@ -1,0 +1,179 @@
+"""The command line: every exit status, the exact lines users read, streams and formats."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from listcheck import __version__
+from listcheck.cli import cli
+
+DATA = Path(__file__).parent / "data"
+LIST = "email;nombre\r\nana@correo.es;Ana\r\nsin-arroba.correo.es;Luis\r\n;Eva\r\nANA@correo.es;Ana bis\r\n"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("lista.csv").write_bytes(LIST.encode("utf-8"))
+    return tmp_path
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_exit_0_writes_both_outputs(folder):
+    result = run("check", "lista.csv", "--no-dns")
+    assert result.exit_code == 0, result.output
+    assert Path("lista.clean.csv").read_bytes() == b"email;nombre\r\nana@correo.es;Ana\r\n"
+    rejected = Path("lista.rejected.csv").read_text("utf-8").splitlines()
+    assert rejected[0] == ("email;nombre;listcheck_row;listcheck_status;listcheck_reason;listcheck_detail;"
+                           "listcheck_suggestion")
+    assert [line.split(";")[2:5] for line in rejected[1:]] == [
+        ["3", "invalid", "missing_at"], ["4", "invalid", "empty"], ["5", "valid", "duplicate"]]
+    assert "Read 4 rows" in result.stdout and result.stderr == ""
+
+
+def test_version():
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"listcheck {__version__}\n")
+
+
+def test_exit_1_when_fail_over_is_crossed_and_outputs_are_still_written(folder):
+    result = run("check", "lista.csv", "--no-dns", "--fail-over", "50")
+    assert result.exit_code == 1
+    assert "75.0% of the rows were rejected, over --fail-over 50%." in result.stdout
+    assert Path("lista.clean.csv").exists() and Path("lista.rejected.csv").exists()
+
+
+def test_fail_over_not_crossed(folder):
+    assert run("check", "lista.csv", "--no-dns", "--fail-over", "75").exit_code == 0
+
+
+@pytest.mark.parametrize(("args", "line"), [
+    (["check", "lista.csv", "--bogus"], "Error: No such option '--bogus'."),
+    (["check", "lista.csv", "--fail-over", "150"],
+     "Error: Invalid value for '--fail-over': 150.0 is not in the range 0<=x<=100."),
+    (["check", "lista.csv", "--column", "correo"],
+     "Error: --column 'correo' is not a column of this file; it has 'email', 'nombre'"),
+    (["check", "lista.csv", "--clean", "lista.csv"],
+     "Error: the output 'lista.csv' is the input file; listcheck never overwrites its input"),
+    (["check", "lista.csv", "--report-json", "lista.csv"],
+     "Error: the output 'lista.csv' is the input file; listcheck never overwrites its input"),
+    (["check", "lista.csv", "--clean", "x.csv", "--rejected", "x.csv"],
+     "Error: 'x.csv' is given for both outputs; the clean and rejected files need two paths"),
+    (["check", "lista.csv", "--encoding", "klingon"], "Error: --encoding 'klingon' is not an encoding Python knows"),
+    (["check", "lista.csv", "--delimiter", "ab"], "Error: --delimiter must be one character, got 'ab'"),
+    (["check", "lista.csv", "--fix-typos"],
+     "Error: --fix-typos needs typo detection, which this version of listcheck does not have yet"),
+    (["check", "lista.csv", "--nameserver", "127.0.0.1"],
+     "Error: --nameserver needs DNS checks, which this version of listcheck does not have yet"),
+    (["check", "lista.csv", "--suppress", "bounces.csv"],
+     "Error: --suppress needs suppression lists, which this version of listcheck does not have yet"),
+])
+def test_exit_2_bad_options(folder, args, line):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == line
+    assert Path("lista.csv").read_bytes() == LIST.encode("utf-8")
+    assert not Path("lista.clean.csv").exists()
+
+
+@pytest.mark.parametrize(("make", "line"), [
+    (None, "Error: 'nope.csv' does not exist"),
+    (b"", "Error: the file is empty"),
+    (b"Nombre,Telefono\nAna,600111222\n",
+     "Error: no column holds email addresses: no header names one and no cell contains @ (name it with --column)"),
+])
+def test_exit_3_unreadable_input(folder, make, line):
+    if make is not None:
+        Path("nope.csv").write_bytes(make)
+    result = run("check", "nope.csv", "--no-dns")
+    assert result.exit_code == 3
+    assert result.stderr == line + "\n" and "Traceback" not in result.output
+
+
+def test_exit_3_for_a_folder(folder):
+    Path("carpeta").mkdir()
+    result = run("check", "carpeta")
+    assert (result.exit_code, result.stderr) == (3, "Error: 'carpeta' is a folder, not a file\n")
+
+
+def test_exit_3_wrong_encoding_names_the_line(folder):
+    Path("latin.csv").write_bytes("email\nana@correo.es\njosé@correo.es\n".encode("cp1252"))
+    result = run("check", "latin.csv", "--encoding", "utf-8")
+    assert result.exit_code == 3
+    assert result.stderr == ("Error: line 3 is not valid utf-8 (byte 0xe9) "
+                             "(name the file's real encoding with --encoding)\n")
+
+
+def test_stdin_writes_to_the_working_folder(folder):
+    result = run("check", "-", "--no-dns", input="ana@correo.es\nmal\n")
+    assert result.exit_code == 0
+    assert Path("stdin.clean.csv").read_text() == "ana@correo.es\n"
+    assert Path("stdin.rejected.csv").read_text().splitlines()[1].startswith("mal,2,invalid,missing_at,")
+
+
+def test_json_to_stdout_moves_the_human_report_to_stderr(folder):
+    result = run("check", "lista.csv", "--no-dns", "--report-json", "-")
+    report = json.loads(result.stdout)
+    assert set(report) >= {"input", "outputs", "counts", "reasons", "destinations", "corrections", "warnings",
+                           "dns", "elapsed_seconds"}
+    assert report["destinations"] == {"clean": 1, "rejected": 3}
+    assert "Where rows went" in result.stderr
+
+
+def test_quiet_prints_nothing(folder):
+    result = run("check", "lista.csv", "--no-dns", "-q")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_report_is_plain_text_outside_a_terminal(folder, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[" not in run("check", "lista.csv", "--no-dns").stdout
+
+
+def test_no_color_is_honoured_even_when_colour_is_forced(folder, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    colored = run("check", "lista.csv", "--no-dns").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = run("check", "lista.csv", "--no-dns").stdout
+    assert "\x1b[" in colored and "\x1b[" not in plain
+
+
+def test_dns_not_yet_built_is_said_unless_no_dns(folder):
+    assert "DNS checks are not part of this version yet" in run("check", "lista.csv").stdout
+    assert "DNS checks" not in run("check", "lista.csv", "--no-dns").stdout
+
+
+def test_annotate_and_out_dir(folder):
+    result = run("check", "lista.csv", "--no-dns", "--annotate", "-o", "salida")
+    assert result.exit_code == 0
+    clean = Path("salida/lista.clean.csv").read_text("utf-8").splitlines()
+    assert clean == ["email;nombre;listcheck_row;listcheck_status;listcheck_reason;listcheck_detail;"
+                     "listcheck_suggestion", "ana@correo.es;Ana;2;valid;;;"]
+
+
+def test_explicit_output_paths(folder):
+    assert run("check", "lista.csv", "--no-dns", "--clean", "ok.csv", "--rejected", "ko.csv").exit_code == 0
+    assert Path("ok.csv").exists() and Path("ko.csv").exists()
+
+
+def test_delimiter_names_are_accepted(folder):
+    Path("tabs.txt").write_text("email\tnombre\nana@correo.es\tAna\n")
+    assert run("check", "tabs.txt", "--no-dns", "--delimiter", "tab").exit_code == 0
+    assert Path("tabs.clean.csv").read_text() == "email\tnombre\nana@correo.es\tAna\n"
+
+
+def test_strict(folder):
+    assert run("check", "lista.csv", "--no-dns", "--strict").exit_code == 0
+
+
+def test_python_dash_m(folder):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "listcheck", "--version"], capture_output=True, text=True)
+    assert result.stdout == f"listcheck {__version__}\n"

@@ -1,0 +1,141 @@
+"""Reading: one fixture file per condition in tests/data (made by tests/data/make_fixtures.py)."""
+
+from pathlib import Path
+
+import pytest
+
+from listcheck import InputError, UsageError
+from listcheck.reading import read_contacts, sniff_delimiter
+
+DATA = Path(__file__).parent / "data"
+SPANISH_FIRST = ["José Núñez", "jose@correo.es", "08001", "NA"]
+
+READING_CASES = [
+    # (file, encoding, delimiter, header?, email column, first record)
+    ("utf8_bom.csv", "utf-8-sig", ",", True, "Correo electrónico", SPANISH_FIRST),
+    ("utf8_plain.csv", "utf-8", ",", True, "Correo electrónico", SPANISH_FIRST),
+    ("cp1252_semicolon.csv", "cp1252", ";", True, "Correo electrónico", SPANISH_FIRST),
+    ("utf16_tab.txt", "utf-16", "\t", True, "Correo electrónico", SPANISH_FIRST),
+    ("cp1251_semicolon.csv", "cp1251", ";", True, "Электронная почта", ["Иван", "Петров", "ivan.petrov@mail.ru", "Москва"]),
+    ("pipe.csv", "utf-8", "|", True, "Correo electrónico", SPANISH_FIRST),
+    ("tab.tsv", "utf-8", "\t", True, "Correo electrónico", SPANISH_FIRST),
+    ("no_header.csv", "utf-8", ",", False, "2", SPANISH_FIRST),
+    ("single_column_no_header.txt", "utf-8", ",", False, "1", ["jose@correo.es"]),
+    ("single_column_header.csv", "utf-8", ",", True, "email", ["jose@correo.es"]),
+    ("multiline_cells.csv", "utf-8", ",", True, "Email", ["Ana", "ana@correo.es", "primera línea\r\nsegunda, con coma"]),
+    ("header_spanish.csv", "cp1252", ";", True, "Dirección de correo", ["Ana", "Pérez", "ana@correo.es"]),
+    ("header_portuguese.csv", "utf-8", ",", True, "Endereço de e-mail", ["João", "joao@correio.com.br", "São Paulo"]),
+    ("header_ukrainian.csv", "cp1251", ";", True, "Електронна пошта", ["Олена", "olena@ukr.net", "Київ"]),
+    ("header_russian.csv", "utf-8", ",", True, "Эл. почта", ["Иван", "ivan@mail.ru", "Москва"]),
+    ("email_by_content.csv", "utf-8", ";", True, "Contacto", ["Ana", "ana@correo.es", "Madrid"]),
+]
+
+
+@pytest.mark.parametrize(("name", "encoding", "delimiter", "header", "column", "first"), READING_CASES)
+def test_reading_conditions(name, encoding, delimiter, header, column, first):
+    table = read_contacts((DATA / name).read_bytes())
+    assert table.text_format.encoding == encoding
+    assert table.text_format.delimiter == delimiter
+    assert (table.header is not None) == header
+    assert table.email_column_name == column
+    assert table.records[0] == first
+
+
+EXPORT_CASES = [
+    # (file, email column, address in the first record)
+    ("google_contacts_legacy.csv", "E-mail 1 - Value", "ana@correo.es"),
+    ("google_contacts.csv", "E-mail 1 - Value", "alice@correo.es"),
+    ("outlook.csv", "E-mail Address", "ana@correo.es"),
+    ("mailchimp.csv", "Email Address", "ana@correo.es"),
+    ("hubspot.csv", "Email", "casey@empresa.es"),
+]
+
+
+@pytest.mark.parametrize(("name", "column", "address"), EXPORT_CASES)
+def test_export_formats(name, column, address):
+    table = read_contacts((DATA / name).read_bytes())
+    assert table.email_column_name == column
+    assert table.records[0][table.email_column] == address
+    assert all(len(record) == len(table.header) for record in table.records)
+
+
+def test_google_contacts_row_without_email_is_kept():
+    table = read_contacts((DATA / "google_contacts.csv").read_bytes())
+    assert [r[table.email_column] for r in table.records] == ["alice@correo.es", ""]
+
+
+def test_outlook_semicolons_inside_a_comma_file_stay_in_their_cell():
+    table = read_contacts((DATA / "outlook.csv").read_bytes())
+    assert table.records[0][-1] == "Imported 12/7/17 1;My Contacts"
+
+
+def test_every_cell_is_text():
+    table = read_contacts((DATA / "cp1252_semicolon.csv").read_bytes())
+    assert table.records[1] == ["María Peña", "maria@correo.es", "007", "null"]
+
+
+def test_header_only_file_has_no_records():
+    table = read_contacts((DATA / "header_only.csv").read_bytes())
+    assert table.header == ["Nombre", "Correo electrónico"] and table.records == []
+
+
+def test_line_endings_are_remembered():
+    assert read_contacts((DATA / "cp1252_semicolon.csv").read_bytes()).text_format.line_terminator == "\r\n"
+    assert read_contacts((DATA / "tab.tsv").read_bytes()).text_format.line_terminator == "\n"
+
+
+def test_overrides():
+    data = (DATA / "cp1252_semicolon.csv").read_bytes()
+    table = read_contacts(data, encoding="cp1251", delimiter=",", column="1", has_header=False)
+    assert table.text_format.codec == "cp1251" and table.header is None and table.email_column == 0
+
+
+def test_column_option_matches_header_names_loosely():
+    table = read_contacts((DATA / "cp1252_semicolon.csv").read_bytes(), column="correo electronico")
+    assert table.email_column == 1
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("empty.csv", "the file is empty"),
+    ("no_email_column.csv", "no column holds email addresses: no header names one and no cell contains @ "
+                            "(name it with --column)"),
+])
+def test_unreadable_inputs(name, message):
+    with pytest.raises(InputError) as raised:
+        read_contacts((DATA / name).read_bytes())
+    assert str(raised.value) == message
+
+
+def test_unknown_column_is_a_usage_error():
+    with pytest.raises(UsageError) as raised:
+        read_contacts((DATA / "utf8_plain.csv").read_bytes(), column="Mail")
+    assert str(raised.value) == ("--column 'Mail' is not a column of this file; it has 'Nombre', "
+                                 "'Correo electrónico', 'Código postal', 'Notas'")
+
+
+def test_wrong_encoding_names_the_line():
+    data = "email\nana@correo.es\njosé@correo.es\n".encode("cp1252")
+    with pytest.raises(InputError) as raised:
+        read_contacts(data, encoding="utf-8")
+    assert str(raised.value) == ("line 3 is not valid utf-8 (byte 0xe9) "
+                                 "(name the file's real encoding with --encoding)")
+
+
+@pytest.mark.parametrize(("text", "delimiter"), [
+    ("Nombre;Importe\nAna;1.234,50\nLuis;2,00\n", ";"),
+    ("a,b,c\n1,2,3\n", ","),
+    ("a\tb\n1\t2\n", "\t"),
+    ("a|b\n1|2\n", "|"),
+    ("ana@correo.es\nluis@correo.es\n", None),
+    ('email,notes\nana@correo.es,"uno; dos; tres"\n', ","),
+])
+def test_sniff_delimiter(text, delimiter):
+    assert sniff_delimiter(text) == delimiter
+
+
+def test_ragged_rows_are_padded_and_counted():
+    table = read_contacts(b"email,name\nana@correo.es\nluis@correo.es,Luis,extra\n")
+    assert table.records == [["ana@correo.es", "", ""], ["luis@correo.es", "Luis", "extra"]]
+    assert table.header == ["email", "name", ""]
+    assert table.warnings == ["1 row has more fields than the header; the extra fields were kept.",
+                              "1 row has fewer fields than the widest row; they were padded with empty cells."]
