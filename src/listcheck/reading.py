@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from .columns import find_layout
 from .errors import InputError, UsageError
@@ -137,11 +137,16 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bytes, l
         )
     codec = codecs.lookup(best.encoding).name
     warnings = []
-    if len(matches) > 1:
-        # Both code pages read the bytes plausibly: say which one was taken and how to change it.
+    if len(matches) > 1 and _close_call(matches[0], matches[1]):
+        # Both code pages read the bytes as plausible words: say which one was taken and how to change it.
         warnings.append(f"The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If "
                         f"accents or Cyrillic letters look wrong in the outputs, run again with --encoding.")
     return _decode_as(data, codec), codec, b"", warnings
+
+
+def _close_call(best: CharsetMatch, runner_up: CharsetMatch) -> bool:
+    """Whether the second code page reads the text nearly as well: as coherent and no more garbled."""
+    return runner_up.coherence >= best.coherence - 0.1 and runner_up.chaos <= best.chaos + 0.02
 
 
 def _codec_and_bom(encoding: str, data: bytes) -> tuple[str, bytes]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import IO
 
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .reading import TextFormat
 
 
@@ -38,7 +40,7 @@ def _temporary_beside(path: str) -> Iterator[tuple[IO[bytes], str]]:
         os.makedirs(folder, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(f"cannot write in '{folder}': {error.strerror}", "choose another folder with -o") from None
+        raise UsageError(f"cannot write in '{folder}': {error.strerror}", "choose another folder with -o") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             yield handle, temporary
@@ -51,24 +53,28 @@ def _write_csv(
     handle: IO[bytes], header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
 ) -> None:
     handle.write(text_format.bom)
-    # Our own sentences may hold characters a code page lacks; the cells read from the file never do.
-    text = _TextSink(handle, text_format.codec)
-    writer = csv.writer(text, delimiter=text_format.delimiter, lineterminator=text_format.line_terminator)
-    if header is not None:
-        writer.writerow(header)
-    writer.writerows(rows)
+    for line in _csv_lines(header, rows, text_format):
+        # Our own sentences may hold characters a code page lacks; the cells read from the file never do.
+        handle.write(line.encode(text_format.codec, errors="replace"))
 
 
-class _TextSink:
-    """A file-like ``write`` that encodes text to a binary handle."""
+def _csv_lines(
+    header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
+) -> Iterator[str]:
+    """Each record as a line ending in the input's line terminator.
 
-    def __init__(self, handle: IO[bytes], codec: str) -> None:
-        self._handle = handle
-        self._codec = codec
-
-    def write(self, text: str) -> int:
-        self._handle.write(text.encode(self._codec, errors="replace"))
-        return len(text)
+    The csv writer quotes only the line-break characters of its own terminator, so a cell holding a
+    lone CR in a file of LF lines would come out unquoted and split the record. Writing with CRLF
+    makes it quote both; the terminator is then swapped for the input's.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=text_format.delimiter, lineterminator="\r\n")
+    records = itertools.chain([header] if header is not None else [], rows)
+    for record in records:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(record)
+        yield buffer.getvalue()[:-2] + text_format.line_terminator
 
 
 def refuse_overwriting_input(input_path: str | None, *output_paths: str) -> None:

@@ -1,0 +1,83 @@
+"""Property: whatever the table, every record lands in exactly one output, in input order, with its
+other cells unchanged and its address cell normalized."""
+
+import codecs
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from listcheck import check_address, check_file
+
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+ADDRESS_LIKE = st.one_of(
+    ANY_TEXT,
+    st.emails(),
+    st.sampled_from(["ana@correo.es", "ANA@correo.es", " Ana <ana@correo.es> ", "", "sin-arroba", "a@b@c.es",
+                     "ana@example.com", "ana@empresa.con", "a@x.es; b@y.es", "mailto:ana@correo.es"]),
+    st.builds(lambda address, noise: address + noise, st.emails(), ANY_TEXT),
+)
+ENCODINGS = [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE)]
+
+
+@st.composite
+def tables(draw):
+    width = draw(st.integers(1, 4))
+    email_column = draw(st.integers(0, width - 1))
+    header = [f"col{i}" for i in range(width)]
+    header[email_column] = "email"
+    row = st.tuples(*[ADDRESS_LIKE if i == email_column else ANY_TEXT for i in range(width)]).map(list)
+    records = draw(st.lists(row, max_size=25))
+    return header, records, email_column
+
+
+def _write_input(path, header, records, delimiter, terminator, codec, bom):
+    buffer = io.StringIO()
+    # Quote everything when lines end in LF alone: the csv writer would leave a lone CR unquoted.
+    quoting = csv.QUOTE_ALL if terminator == "\n" else csv.QUOTE_MINIMAL
+    csv.writer(buffer, delimiter=delimiter, lineterminator=terminator, quoting=quoting).writerows([header] + records)
+    path.write_bytes(bom + buffer.getvalue().encode(codec))
+
+
+def _read_output(path, delimiter, codec, bom):
+    data = path.read_bytes()
+    assert data.startswith(bom)
+    return list(csv.reader(io.StringIO(data[len(bom):].decode(codec), newline=""), delimiter=delimiter))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    table=tables(),
+    delimiter=st.sampled_from([",", ";", "\t", "|"]),
+    terminator=st.sampled_from(["\r\n", "\n"]),
+    encoding=st.sampled_from(ENCODINGS),
+)
+def test_every_record_lands_in_exactly_one_output(table, delimiter, terminator, encoding):
+    header, records, email_column = table
+    codec, bom = encoding
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "lista.csv"
+        _write_input(source, header, records, delimiter, terminator, codec, bom)
+        report = check_file(str(source), delimiter=delimiter, column="email", has_header=True, annotate=True,
+                            dns=False)
+        clean = _read_output(Path(folder) / "lista.clean.csv", delimiter, codec, bom)
+        rejected = _read_output(Path(folder) / "lista.rejected.csv", delimiter, codec, bom)
+
+    width = len(header)
+    assert clean[0][:width] == header and rejected[0][:width] == header
+    landed = {}
+    for output in (clean[1:], rejected[1:]):
+        rows = [int(line[width]) for line in output]
+        assert rows == sorted(rows)  # input order kept within each output
+        for line in output:
+            assert int(line[width]) not in landed  # no record in both outputs
+            landed[int(line[width])] = line[:width]
+    assert sorted(landed) == list(range(2, 2 + len(records)))  # every record somewhere
+    for number, record in enumerate(records, start=2):
+        expected = list(record)
+        expected[email_column] = check_address(record[email_column]).address
+        assert landed[number] == expected
+    assert report.destinations["clean"] + report.destinations["rejected"] == len(records)
