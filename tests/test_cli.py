@@ -122,7 +122,7 @@ def test_json_to_stdout_moves_the_human_report_to_stderr(folder):
     assert set(report) >= {"input", "outputs", "counts", "reasons", "destinations", "corrections", "warnings",
                            "dns", "elapsed_seconds"}
     assert report["destinations"] == {"clean": 1, "rejected": 3}
-    assert "Where rows went" in result.stderr
+    assert "→ rejected" in result.stderr
 
 
 def test_quiet_prints_nothing(folder):

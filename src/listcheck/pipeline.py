@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .addresses import check_address
 from .policy import Policy
 from .reasons import Destination, Reason, Status
 from .verdict import AddressVerdict
+
+if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
+    import pandas as pd
 
 VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
                    "listcheck_suggestion"]
@@ -61,10 +63,13 @@ def check_frame(
 ) -> pd.DataFrame:
     """A copy of ``frame`` with the address column normalized and the ``listcheck_*`` columns added.
 
+    >>> import pandas as pd
     >>> checked = check_frame(pd.DataFrame({"email": ["ana@correo.es", "ANA@correo.es"]}), column="email")
     >>> list(checked["listcheck_reason"])
     ['', 'duplicate']
     """
+    import pandas as pd
+
     if column not in frame.columns:
         raise KeyError(f"column {column!r} is not in the frame")
     cells = ["" if pd.isna(v) else str(v) for v in frame[column]]
@@ -81,6 +86,8 @@ def check_frame(
 
 def rejected_mask(checked: pd.DataFrame, *, policy: Policy = Policy()) -> pd.Series:
     """True for the rows of a ``check_frame`` result that go to the rejected file."""
+    import pandas as pd
+
     decisions = [
         policy.destination(Status(status), Reason(reason) if reason else None) is Destination.REJECTED
         for status, reason in zip(checked["listcheck_status"], checked["listcheck_reason"])

@@ -14,7 +14,6 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 
-import pandas as pd
 from charset_normalizer import CharsetMatch, from_bytes
 
 from .columns import find_layout
@@ -73,11 +72,6 @@ class ContactTable:
     def first_row_number(self) -> int:
         """The spreadsheet row number of the first record: 2 under a header, else 1."""
         return 2 if self.header is not None else 1
-
-    def frame(self) -> pd.DataFrame:
-        """The records as a DataFrame of strings, columns numbered from 0."""
-        width = len(self.header) if self.header is not None else len(self.records[0]) if self.records else 1
-        return pd.DataFrame(self.records, columns=range(width), dtype=object)
 
 
 def read_contacts(

@@ -1,10 +1,9 @@
-"""The human report, drawn with rich. Plain text (no colour codes) when the stream is not a terminal
-or ``NO_COLOR`` is set: rich's console does that by itself."""
+"""The human report, drawn with rich. Plain text (no escape codes) when the stream is not a terminal;
+the command line also asks for it when ``NO_COLOR`` is set."""
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -15,74 +14,71 @@ _STATUS_STYLE = {Status.VALID: "green", Status.UNKNOWN: "cyan", Status.RISKY: "y
 
 
 def render_report(report: Report, console: Console) -> None:
-    """Print the report: what was read, counts per status and reason, where rows went, examples, warnings."""
+    """Print what was read, counts per status, where rows went, each reason with examples, warnings."""
     source = report.input
     console.print(Text.assemble(("listcheck ", "bold"), report.version, " · ", source.path))
     delimiter = {"": "none (one column)", "\t": "tab"}.get(source.delimiter, f"'{source.delimiter}'")
-    found_by = {"header": "by its header", "content": "by its content", "option": "as asked"}[source.column_found_by]
+    found_by = {"header": "found by its header", "content": "found by its content", "option": "as asked"}
     console.print(
-        f"Read {source.rows} rows · encoding {source.encoding} · delimiter {delimiter} · "
+        f"Read {_rows(source.rows)} · encoding {source.encoding} · delimiter {delimiter} · "
         f"{'header row' if source.header else 'no header row'} · addresses in column "
-        f"'{source.email_column}' ({found_by})",
+        f"'{source.email_column}' ({found_by[source.column_found_by]})",
         highlight=False,
     )
-    console.print(Group(_status_table(report), _reason_table(report), _destination_table(report)))
-    if report.examples:
-        console.print(_examples_table(report))
+    console.print()
+    console.print(_summary(report))
+    console.print()
+    _print_reasons(report, console)
     if report.corrections:
-        console.print(_corrections_table(report))
+        console.print(Text("Corrections", style="bold"))
+        for correction in report.corrections:
+            console.print(f"  row {correction.row}: {correction.original} → {correction.corrected}", highlight=False)
+        console.print()
     for warning in report.warnings:
         console.print(Text.assemble(("Warning: ", "bold yellow"), warning))
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, title_style="bold")
-    for name in columns:
-        table.add_column(name, justify="right" if name in ("Rows", "%", "Row") else "left", overflow="fold")
-    return table
+def _rows(count: int) -> str:
+    return "1 row" if count == 1 else f"{count} rows"
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}" if whole else "0.0"
+    return f"{100 * part / whole:.1f}%" if whole else "0.0%"
 
 
-def _status_table(report: Report) -> Table:
-    table = _table("Addresses by status", "Status", "Rows", "%")
+def _summary(report: Report) -> Table:
+    total = report.input.rows
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column(justify="right")
+    grid.add_column(justify="right")
+    grid.add_column()
     for status in Status:
         count = report.counts[status.value]
-        table.add_row(Text(status.value, style=_STATUS_STYLE[status]), str(count), _percent(count, report.input.rows))
-    return table
-
-
-def _reason_table(report: Report) -> Table:
-    table = _table("Reasons", "Reason", "Rows", "What it means")
-    for reason in Reason:
-        count = report.reasons[reason.code]
-        if count:
-            table.add_row(reason.code, str(count), reason.title)
-    if not table.row_count:
-        table.add_row("(none)", "0", "every address passed")
-    return table
-
-
-def _destination_table(report: Report) -> Table:
-    table = _table("Where rows went", "Output", "Rows", "%", "File")
+        grid.add_row(Text(status.value, style=_STATUS_STYLE[status]), str(count), _percent(count, total), "")
+    grid.add_row("", "", "", "")
     for name, path in report.outputs.items():
         count = report.destinations[name]
-        table.add_row(name, str(count), _percent(count, report.input.rows), path)
-    return table
+        grid.add_row(f"→ {name}", str(count), _percent(count, total), path)
+    return grid
 
 
-def _examples_table(report: Report) -> Table:
-    table = _table(f"Examples (up to {EXAMPLES_PER_REASON} per reason)", "Reason", "Row", "Address", "Detail")
-    for code, examples in report.examples.items():
-        for example in examples:
-            table.add_row(code, str(example.row), example.address, example.detail)
-    return table
-
-
-def _corrections_table(report: Report) -> Table:
-    table = _table("Corrections", "Row", "Original", "Corrected")
-    for correction in report.corrections:
-        table.add_row(str(correction.row), correction.original, correction.corrected)
-    return table
+def _print_reasons(report: Report, console: Console) -> None:
+    found = [reason for reason in Reason if report.reasons[reason.code]]
+    if not found:
+        console.print("Every address passed.")
+        console.print()
+        return
+    console.print(Text(f"Reasons, with up to {EXAMPLES_PER_REASON} example rows each", style="bold"))
+    for reason in found:
+        console.print(Text.assemble(
+            "  ", (reason.code, "bold"), f" · {_rows(report.reasons[reason.code])} · {reason.title}"))
+        examples = Table.grid(padding=(0, 1), pad_edge=True)
+        examples.add_column(justify="right", no_wrap=True, min_width=10)
+        examples.add_column(overflow="fold")
+        for example in report.examples.get(reason.code, []):
+            suggestion = f" Suggested: {example.suggestion}" if example.suggestion else ""
+            examples.add_row(f"    row {example.row}", Text.assemble(
+                (example.address or "(empty)", "italic"), "\n", example.detail + suggestion))
+        console.print(examples)
+    console.print()
