@@ -177,3 +177,16 @@ def test_python_dash_m(folder):
 
     result = subprocess.run([sys.executable, "-m", "listcheck", "--version"], capture_output=True, text=True)
     assert result.stdout == f"listcheck {__version__}\n"
+
+
+def test_a_closed_pipe_ends_the_run_with_141_and_no_traceback(folder):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "listcheck", "check", "lista.csv", "--no-dns"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the reader goes away before the report is printed, like `| head -0`
+    stderr = process.stderr.read()
+    assert process.wait() == 141
+    assert b"Traceback" not in stderr
+    assert Path("lista.clean.csv").exists()

@@ -14,6 +14,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import InputError, UsageError
+from .report import Report
 from .runner import check_file
 from .terminal_report import render_report
 from .writing import refuse_overwriting_input
@@ -27,6 +28,7 @@ class ExitStatus(IntEnum):
     BAD_OPTIONS = 2
     BAD_INPUT = 3
     INTERRUPTED = 130
+    BROKEN_PIPE = 141  # what a shell reports for a program killed by SIGPIPE
 
 
 _NOT_YET = "{option} needs {feature}, which this version of listcheck does not have yet"
@@ -97,12 +99,32 @@ def check(
         _write_json(report.to_json(), report_json)
     crossed = fail_over is not None and report.rejected_percent > fail_over
     if not quiet:
-        console = Console(file=sys.stderr if json_to_stdout else sys.stdout, highlight=False,
-                          force_terminal=False if os.environ.get("NO_COLOR") else None)
-        render_report(report, console)
-        if crossed:
-            console.print(f"{report.rejected_percent:.1f}% of the rows were rejected, over --fail-over {fail_over:g}%.")
+        try:
+            _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
+        except BrokenPipeError:
+            ctx.exit(ExitStatus.BROKEN_PIPE)
     ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
+
+
+class _ReportConsole(Console):
+    """A console that lets a closed pipe (``listcheck check ... | head``) end the run with its own status."""
+
+    def on_broken_pipe(self) -> None:
+        # Rich exits with status 1 here, which reads as "--fail-over crossed". The outputs are written;
+        # point the stream at /dev/null so that the final flush does not fail again, and say so upward.
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), self.file.fileno())
+        raise BrokenPipeError
+
+
+def _print_report(report: Report, crossed_fail_over: float | None, *, to_stderr: bool) -> None:
+    plain = bool(os.environ.get("NO_COLOR"))
+    console = _ReportConsole(file=sys.stderr if to_stderr else sys.stdout, highlight=False,
+                      force_terminal=False if plain else None)
+    render_report(report, console)
+    if crossed_fail_over is not None:
+        console.print(f"{report.rejected_percent:.1f}% of the rows were rejected, "
+                      f"over --fail-over {crossed_fail_over:g}%.")
 
 
 def _write_json(text: str, path: str) -> None:

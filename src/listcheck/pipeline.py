@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .addresses import check_address
 from .policy import Policy
-from .reasons import Destination, Reason, Status
+from .reasons import REASONS_BY_CODE, Destination, Reason, Status
 from .verdict import AddressVerdict
 
 if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
@@ -89,7 +89,7 @@ def rejected_mask(checked: pd.DataFrame, *, policy: Policy = Policy()) -> pd.Ser
     import pandas as pd
 
     decisions = [
-        policy.destination(Status(status), Reason(reason) if reason else None) is Destination.REJECTED
+        policy.destination(Status(status), REASONS_BY_CODE[reason] if reason else None) is Destination.REJECTED
         for status, reason in zip(checked["listcheck_status"], checked["listcheck_reason"])
     ]
     return pd.Series(decisions, index=checked.index, dtype=bool)

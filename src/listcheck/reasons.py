@@ -34,7 +34,7 @@ class Destination(str, Enum):
 
 
 class Reason(Enum):
-    """Why a row went where it went. ``Reason("syntax")`` looks a reason up by its code.
+    """Why a row went where it went; ``REASONS_BY_CODE`` looks a reason up by its code.
 
     ``status`` is the status the reason gives an address; it is ``None`` for ``duplicate``, whose
     status is that of the row it repeats.
@@ -115,3 +115,7 @@ class Reason(Enum):
         "dns_unknown", Status.UNKNOWN, Destination.CLEAN, "DNS could not answer",
         "DNS could not answer now (timeout, SERVFAIL, or a resolver that cannot be trusted).",
     )
+
+
+REASONS_BY_CODE: dict[str, Reason] = {reason.code: reason for reason in Reason}
+"""Every reason by its code, for reading codes back from a table or a report."""
