@@ -40,9 +40,13 @@ REASON_CASES = [
     ("ana@dominio.invalid", Status.INVALID, Reason.SPECIAL_USE_DOMAIN),
     ("ana@intranet.internal", Status.INVALID, Reason.SPECIAL_USE_DOMAIN),
     ("ana@1.168.192.in-addr.arpa", Status.INVALID, Reason.SPECIAL_USE_DOMAIN),
-    ("ana@empresa.con", Status.INVALID, Reason.UNKNOWN_TLD),
-    ("ana@hotmail.cmo", Status.INVALID, Reason.UNKNOWN_TLD),
     ("ana@empresa.tld", Status.INVALID, Reason.UNKNOWN_TLD),
+    ("ana@empresa.zzzz", Status.INVALID, Reason.UNKNOWN_TLD),
+    ("ana@empresa.ry", Status.INVALID, Reason.UNKNOWN_TLD),  # .ru or .by: no guess
+    ("ana@gmial.com", Status.RISKY, Reason.TYPO_DOMAIN),
+    ("ana@hotmail.con", Status.RISKY, Reason.TYPO_DOMAIN),
+    ("ana@empresa.con", Status.RISKY, Reason.TYPO_DOMAIN),
+    ("ana@gmail.es", Status.RISKY, Reason.TYPO_DOMAIN),
 ]
 
 
@@ -55,7 +59,7 @@ def test_reason_table(cell, status, reason):
 
 def test_every_offline_reason_is_in_the_table():
     offline = {Reason.EMPTY, Reason.MISSING_AT, Reason.SYNTAX, Reason.MULTIPLE_ADDRESSES,
-               Reason.SPECIAL_USE_DOMAIN, Reason.UNKNOWN_TLD}
+               Reason.SPECIAL_USE_DOMAIN, Reason.UNKNOWN_TLD, Reason.TYPO_DOMAIN}
     assert offline == {reason for *_, reason in REASON_CASES if reason is not None}
 
 

@@ -14,6 +14,7 @@ from email_validator import EmailNotValidError, validate_email
 from .normalize import clean_cell
 from .reasons import Reason, Status
 from .tlds import tld_exists
+from .typos import DomainKnowledge, default_knowledge
 from .verdict import AddressVerdict
 
 # email-validator's own list (RFC 6761 and friends), plus names it deliberately accepts but that can
@@ -29,13 +30,18 @@ _ADDRESS_SEPARATORS = re.compile(r":::|[;,<>\s]+")
 _LOOKS_LIKE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def check_address(text: str, /) -> AddressVerdict:
+def check_address(text: str, /, *, knowledge: DomainKnowledge | None = None) -> AddressVerdict:
     """Judge one address cell offline.
+
+    ``knowledge`` holds the known mail domains that typo suggestions point to (default: the shipped
+    list); pass one built with ``known_domains=`` to add a list's own domains.
 
     >>> check_address(" Ana <ana@Correo.es>").status
     <Status.VALID: 'valid'>
     >>> check_address("ana.correo.es").reason
     <Reason.MISSING_AT: 'missing_at'>
+    >>> check_address("ana@gmial.com").suggestion
+    'ana@gmail.com'
     """
     cleaned = clean_cell(text)
     if not cleaned:
@@ -72,8 +78,19 @@ def check_address(text: str, /) -> AddressVerdict:
 
     if _is_special_use(ascii_domain):
         return _special_use(address, ascii_domain)
-    if not tld_exists(ascii_domain):
-        tld = ascii_domain.rpartition(".")[2]
+    tld = ascii_domain.rpartition(".")[2]
+    real_tld = tld_exists(ascii_domain)
+    corrected_domain = (knowledge or default_knowledge()).suggest(ascii_domain)
+    if corrected_domain is not None and not _is_special_use(corrected_domain):
+        # A misspelling explains a top-level domain that does not exist: one problem, one reason.
+        why = "" if real_tld else f"'.{tld}' is not a top-level domain; "
+        suggestion = f"{validated.local_part}@{corrected_domain}"
+        return AddressVerdict(
+            address, Status.RISKY, Reason.TYPO_DOMAIN,
+            f"{why}'{domain}' looks like a misspelling of '{corrected_domain}'. Did you mean {suggestion}?",
+            suggestion=suggestion, domain=ascii_domain,
+        )
+    if not real_tld:
         return AddressVerdict(
             address, Status.INVALID, Reason.UNKNOWN_TLD,
             f"'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",

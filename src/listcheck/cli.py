@@ -15,6 +15,7 @@ from rich.console import Console
 from . import __version__
 from .errors import InputError, UsageError
 from .report import Report
+from .reading import read_domain_list
 from .runner import check_file
 from .terminal_report import render_report
 from .writing import refuse_overwriting_input
@@ -49,7 +50,9 @@ def cli() -> None:
 @click.option("--rejected", "rejected_path", metavar="PATH", help="Path of the rejected file [default: <stem>.rejected.csv].")
 @click.option("--no-dns", is_flag=True, help="Offline: no DNS at all.")
 @click.option("--nameserver", multiple=True, metavar="HOST[:PORT]", help="Ask this DNS server (repeatable). Not available yet.")
-@click.option("--fix-typos", is_flag=True, help="Correct misspelled domains in the clean file. Not available yet.")
+@click.option("--fix-typos", is_flag=True, help="Put the corrected address of a misspelled domain in the clean file.")
+@click.option("--known-domains", metavar="FILE",
+              help="Domains that are real for this list (one per line): never flagged, offered as corrections.")
 @click.option("--suppress", multiple=True, metavar="FILE", help="Addresses never to mail (repeatable). Not available yet.")
 @click.option("--strict", is_flag=True, help="Risky and unknown rows go to the rejected file.")
 @click.option("--annotate", is_flag=True, help="The clean file gets the listcheck_* columns too.")
@@ -63,14 +66,13 @@ def cli() -> None:
 @click.pass_context
 def check(
     ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
-    rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], fix_typos: bool,
+    rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], fix_typos: bool, known_domains: str | None,
     suppress: tuple[str, ...], strict: bool, annotate: bool, report_json: str | None, fail_over: float | None,
     encoding: str | None, delimiter: str | None, has_header: bool | None, quiet: bool,
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
     <stem>.clean.csv and <stem>.rejected.csv."""
     for given, option, feature in [(nameserver, "--nameserver", "DNS checks"),
-                                   (fix_typos, "--fix-typos", "typo detection"),
                                    (suppress, "--suppress", "suppression lists")]:
         if given:
             raise click.UsageError(_NOT_YET.format(option=option, feature=feature))
@@ -82,7 +84,8 @@ def check(
             refuse_overwriting_input(input_path, report_json)
         report = check_file(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
-            encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, annotate=annotate,
+            encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, fix_typos=fix_typos,
+            known_domains=read_domain_list(known_domains) if known_domains else (), annotate=annotate,
             dns=not no_dns, stdin=sys.stdin.buffer, version=__version__,
         )
     except UsageError as error:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .addresses import check_address
 from .policy import Policy
 from .reasons import REASONS_BY_CODE, Destination, Reason, Status
+from .typos import DomainKnowledge
 from .verdict import AddressVerdict
 
 if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
@@ -18,10 +19,14 @@ VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "lis
                    "listcheck_suggestion"]
 
 
-def judge_cells(cells: Iterable[str], *, first_row: int = 2, policy: Policy = Policy()) -> list[AddressVerdict]:
+def judge_cells(
+    cells: Iterable[str], *, first_row: int = 2, policy: Policy = Policy(), knowledge: DomainKnowledge | None = None
+) -> list[AddressVerdict]:
     """One verdict per cell, in order, duplicates included.
 
-    ``first_row`` is the spreadsheet row number of the first cell (2 under a header).
+    ``first_row`` is the spreadsheet row number of the first cell (2 under a header). Under
+    ``policy.fix_typos`` a misspelled domain is replaced by its correction before duplicates are
+    looked for, so a corrected address that repeats an earlier row is a duplicate.
     """
     verdicts: dict[str, AddressVerdict] = {}
     first_seen: dict[str, tuple[int, AddressVerdict]] = {}
@@ -29,7 +34,7 @@ def judge_cells(cells: Iterable[str], *, first_row: int = 2, policy: Policy = Po
     for row, cell in enumerate(cells, start=first_row):
         verdict = verdicts.get(cell)
         if verdict is None:
-            verdict = verdicts[cell] = check_address(cell)
+            verdict = verdicts[cell] = _judge_cell(cell, policy, knowledge)
         key = verdict.address.casefold() if verdict.reason is not Reason.EMPTY else None
         if key is not None:
             if key in first_seen:
@@ -40,6 +45,21 @@ def judge_cells(cells: Iterable[str], *, first_row: int = 2, policy: Policy = Po
     return results
 
 
+def _judge_cell(cell: str, policy: Policy, knowledge: DomainKnowledge | None) -> AddressVerdict:
+    verdict = check_address(cell, knowledge=knowledge)
+    if policy.fix_typos and verdict.reason is Reason.TYPO_DOMAIN:
+        corrected = check_address(verdict.suggestion, knowledge=knowledge)
+        if corrected.is_valid:
+            return replace(verdict, address=corrected.address, domain=corrected.domain,
+                           corrected_from=verdict.address)
+    return verdict
+
+
+def destination_of(verdict: AddressVerdict, policy: Policy) -> Destination:
+    """The output a judged row goes to."""
+    return policy.destination(verdict.status, verdict.reason, corrected=bool(verdict.corrected_from))
+
+
 def _as_duplicate(own: AddressVerdict, first_row: int, first: AddressVerdict, policy: Policy) -> AddressVerdict:
     """The verdict of a row that repeats an earlier address.
 
@@ -48,18 +68,19 @@ def _as_duplicate(own: AddressVerdict, first_row: int, first: AddressVerdict, po
     repeated role mailbox must not reach the clean file twice), and then the row's own reason, which
     says more about what to fix.
     """
-    def rank(status: Status, reason: Reason | None, own_reason: bool) -> tuple[int, bool, bool]:
-        return status.severity, policy.destination(status, reason) is Destination.REJECTED, own_reason
-
-    if rank(own.status, own.reason, True) > rank(first.status, Reason.DUPLICATE, False):
+    own_rank = (own.status.severity, destination_of(own, policy) is Destination.REJECTED, True)
+    duplicate_rank = (first.status.severity, policy.destination(first.status, Reason.DUPLICATE) is Destination.REJECTED,
+                      False)
+    if own_rank > duplicate_rank:
         return own
     same_text = " (" + first.address + ")" if first.address != own.address else ""
-    return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="",
+    return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="", corrected_from="",
                    detail=f"Same address as row {first_row}{same_text}; this row repeats it.")
 
 
 def check_frame(
-    frame: pd.DataFrame, *, column: object, first_row: int = 2, policy: Policy = Policy()
+    frame: pd.DataFrame, *, column: object, first_row: int = 2, policy: Policy = Policy(),
+    knowledge: DomainKnowledge | None = None,
 ) -> pd.DataFrame:
     """A copy of ``frame`` with the address column normalized and the ``listcheck_*`` columns added.
 
@@ -73,7 +94,7 @@ def check_frame(
     if column not in frame.columns:
         raise KeyError(f"column {column!r} is not in the frame")
     cells = ["" if pd.isna(v) else str(v) for v in frame[column]]
-    verdicts = judge_cells(cells, first_row=first_row, policy=policy)
+    verdicts = judge_cells(cells, first_row=first_row, policy=policy, knowledge=knowledge)
     checked = frame.copy()
     checked[column] = [v.address for v in verdicts]
     checked["listcheck_row"] = range(first_row, first_row + len(verdicts))
@@ -84,12 +105,17 @@ def check_frame(
     return checked
 
 
-def rejected_mask(checked: pd.DataFrame, *, policy: Policy = Policy()) -> pd.Series:
-    """True for the rows of a ``check_frame`` result that go to the rejected file."""
+def rejected_mask(checked: pd.DataFrame, *, column: object, policy: Policy = Policy()) -> pd.Series:
+    """True for the rows of a ``check_frame`` result that go to the rejected file.
+
+    ``column`` is the address column: a row whose address equals its suggestion was corrected.
+    """
     import pandas as pd
 
     decisions = [
-        policy.destination(Status(status), REASONS_BY_CODE[reason] if reason else None) is Destination.REJECTED
-        for status, reason in zip(checked["listcheck_status"], checked["listcheck_reason"])
+        policy.destination(Status(status), REASONS_BY_CODE[reason] if reason else None,
+                           corrected=bool(suggestion) and address == suggestion) is Destination.REJECTED
+        for status, reason, address, suggestion in zip(
+            checked["listcheck_status"], checked["listcheck_reason"], checked[column], checked["listcheck_suggestion"])
     ]
     return pd.Series(decisions, index=checked.index, dtype=bool)

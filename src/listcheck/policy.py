@@ -11,16 +11,24 @@ from .reasons import Destination, Reason, Status
 class Policy:
     """Where rows go. The defaults follow the contract's table of reasons.
 
-    ``strict`` sends every risky and unknown row to the rejected file.
+    ``strict`` sends every risky and unknown row to the rejected file. ``fix_typos`` sends rows whose
+    misspelled domain was corrected to the clean file, even under ``strict``: asking for corrections
+    is asking for those rows.
 
     >>> Policy(strict=True).destination(Status.UNKNOWN, Reason.DNS_UNKNOWN)
     <Destination.REJECTED: 'rejected'>
     """
 
     strict: bool = False
+    fix_typos: bool = False
 
-    def destination(self, status: Status, reason: Reason | None) -> Destination:
-        """The output for a row with this status and reason (``None``: a clean valid row)."""
+    def destination(self, status: Status, reason: Reason | None, *, corrected: bool = False) -> Destination:
+        """The output for a row with this status and reason (``None``: a clean valid row).
+
+        ``corrected``: the row's address was corrected (``fix_typos``).
+        """
+        if corrected and self.fix_typos:
+            return Destination.CLEAN
         if self.strict and status in (Status.RISKY, Status.UNKNOWN):
             return Destination.REJECTED
         if reason is None:

@@ -243,3 +243,24 @@ def read_file_bytes(path: str) -> bytes:
         raise InputError(f"'{path}' cannot be read: permission denied") from None
     except OSError as error:
         raise InputError(f"'{path}' cannot be read: {error.strerror}") from None
+
+
+def read_domain_list(path: str) -> list[str]:
+    """Domains from a plain list, one per line; blank lines and ``#`` comments are skipped.
+
+    Domains are lower-cased and put in their ASCII (IDNA) form, the form addresses are compared in.
+    """
+    try:
+        text = read_file_bytes(path).decode("utf-8-sig")
+    except (InputError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read the domain list '{path}': {error}") from None
+    domains = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        domain = line.split("#", 1)[0].strip().lower().lstrip("@").rstrip(".")
+        if not domain:
+            continue
+        try:
+            domains.append(domain.encode("idna").decode("ascii"))
+        except UnicodeError:
+            raise UsageError(f"line {number} of '{path}' is not a domain: '{domain}'") from None
+    return domains

@@ -44,6 +44,15 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Typo:
+    """A misspelled domain found in a row, with the suggested address."""
+
+    row: int
+    address: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
 class DnsSummary:
     """What the DNS checks did."""
 
@@ -63,6 +72,7 @@ class Report:
     reasons: dict[str, int]
     destinations: dict[str, int]
     corrections: list[Correction] = field(default_factory=list)
+    typos: list[Typo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dns: DnsSummary = DnsSummary()
     elapsed_seconds: float = 0.0

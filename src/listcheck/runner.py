@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
-from .pipeline import VERDICT_COLUMNS, judge_cells
+from .pipeline import VERDICT_COLUMNS, destination_of, judge_cells
 from .policy import Policy
 from .reading import ContactTable, read_contacts, read_file_bytes
 from .reasons import Destination, Reason
-from .report import EXAMPLES_PER_REASON, DnsSummary, Example, InputSummary, Report, tally
+from .report import EXAMPLES_PER_REASON, Correction, DnsSummary, Example, InputSummary, Report, Typo, tally
+from .typos import DomainKnowledge
 from .verdict import AddressVerdict
 from .writing import refuse_overwriting_input, write_outputs
 
@@ -48,6 +49,8 @@ def check_file(
     delimiter: str | None = None,
     has_header: bool | None = None,
     strict: bool = False,
+    fix_typos: bool = False,
+    known_domains: Iterable[str] = (),
     annotate: bool = False,
     dns: bool = True,
     stdin: IO[bytes] | None = None,
@@ -55,6 +58,9 @@ def check_file(
     version: str = "",
 ) -> Report:
     """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
+
+    ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
+    are real domains of this list's audience, never flagged and offered as corrections.
 
     Raises ``InputError`` when the file cannot be read as a contact list and ``UsageError`` when an
     option cannot work with it; bad addresses are results, never exceptions. For example,
@@ -67,10 +73,11 @@ def check_file(
     data = (stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path)
     table = read_contacts(data, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header)
 
-    policy = Policy(strict=strict)
+    policy = Policy(strict=strict, fix_typos=fix_typos)
+    knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None
     cells = [record[table.email_column] for record in table.records]
-    verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy)
-    destinations = [policy.destination(v.status, v.reason) for v in verdicts]
+    verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy, knowledge=knowledge)
+    destinations = [destination_of(v, policy) for v in verdicts]
     _write(table, verdicts, destinations, clean_path, rejected_path, annotate)
 
     counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
@@ -86,6 +93,10 @@ def check_file(
         counts=counts,
         reasons=reasons,
         destinations={d.value: destinations.count(d) for d in Destination},
+        corrections=[Correction(row, v.corrected_from, v.address) for row, v in _numbered(verdicts, table)
+                     if v.corrected_from],
+        typos=[Typo(row, v.corrected_from or v.address, v.suggestion) for row, v in _numbered(verdicts, table)
+               if v.reason is Reason.TYPO_DOMAIN],
         warnings=warnings,
         dns=DnsSummary(checked=False),
         elapsed_seconds=round(clock() - started, 3),
@@ -116,6 +127,10 @@ def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: li
         [(clean_path, clean_header, clean_rows), (rejected_path, input_header + VERDICT_COLUMNS, rejected_rows)],
         table.text_format,
     )
+
+
+def _numbered(verdicts: list[AddressVerdict], table: ContactTable) -> Iterator[tuple[int, AddressVerdict]]:
+    return enumerate(verdicts, start=table.first_row_number)
 
 
 def _generated_header(table: ContactTable) -> list[str]:

@@ -10,6 +10,7 @@ from rich.text import Text
 from .reasons import Reason, Status
 from .report import EXAMPLES_PER_REASON, Report
 
+TYPOS_SHOWN = 20
 _STATUS_STYLE = {Status.VALID: "green", Status.UNKNOWN: "cyan", Status.RISKY: "yellow", Status.INVALID: "red"}
 
 
@@ -30,9 +31,17 @@ def render_report(report: Report, console: Console) -> None:
     console.print()
     _print_reasons(report, console)
     if report.corrections:
-        console.print(Text("Corrections", style="bold"))
+        console.print(Text(f"Corrections written to the clean file ({len(report.corrections)})", style="bold"))
         for correction in report.corrections:
             console.print(f"  row {correction.row}: {correction.original} → {correction.corrected}", highlight=False)
+        console.print()
+    elif report.typos:
+        shown = report.typos[:TYPOS_SHOWN]
+        console.print(Text(f"Typos found ({len(report.typos)}); --fix-typos would correct them", style="bold"))
+        for typo in shown:
+            console.print(f"  row {typo.row}: {typo.address} → {typo.suggestion}", highlight=False)
+        if len(report.typos) > len(shown):
+            console.print(f"  ... and {len(report.typos) - len(shown)} more, all in the rejected file and the JSON report")
         console.print()
     for warning in report.warnings:
         console.print(Text.assemble(("Warning: ", "bold yellow"), warning))
@@ -77,8 +86,7 @@ def _print_reasons(report: Report, console: Console) -> None:
         examples.add_column(justify="right", no_wrap=True, min_width=10)
         examples.add_column(overflow="fold")
         for example in report.examples.get(reason.code, []):
-            suggestion = f" Suggested: {example.suggestion}" if example.suggestion else ""
             examples.add_row(f"    row {example.row}", Text.assemble(
-                (example.address or "(empty)", "italic"), "\n", example.detail + suggestion))
+                (example.address or "(empty)", "italic"), "\n", example.detail))
         console.print(examples)
     console.print()

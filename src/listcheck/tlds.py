@@ -16,6 +16,15 @@ from publicsuffixlist import PublicSuffixList
 _ICANN = PublicSuffixList(only_icann=True, accept_unknown=False)
 
 
+def public_suffix(ascii_domain: str) -> str | None:
+    """The public suffix of the domain (``com``, ``com.mx``, ``gob.es``), or None for an unknown TLD.
+
+    >>> public_suffix("correo.gob.mx"), public_suffix("empresa.con")
+    ('gob.mx', None)
+    """
+    return _ICANN.publicsuffix(ascii_domain)
+
+
 @lru_cache(maxsize=4096)
 def tld_exists(ascii_domain: str) -> bool:
     """Whether the domain's last label is a top-level domain in the root zone.

@@ -13,6 +13,8 @@ class AddressVerdict:
 
     ``address`` is the normalized address written to the outputs; ``domain`` is its domain in ASCII
     (IDNA) form when the syntax is valid, else empty, for the checks that work per domain.
+    ``corrected_from`` holds the address as typed when ``address`` is a typo correction
+    (``--fix-typos``).
     """
 
     address: str
@@ -21,6 +23,7 @@ class AddressVerdict:
     detail: str = ""
     suggestion: str = ""
     domain: str = ""
+    corrected_from: str = ""
 
     @property
     def is_valid(self) -> bool:

@@ -1,0 +1,240 @@
+"""Misspelled domains: gmial.com, hotmail.con, gmail.es, yahoo.com.mxg.
+
+People mistype the domain of a big provider far more often than any other: a swapped or doubled
+letter, a missing one, a wrong top-level domain. What makes a corrector trustworthy is what it leaves
+alone, so the rules are narrow:
+
+- a known domain (``data/mail_domains.csv``, or the user's ``--known-domains``) is never flagged,
+  nor is a subdomain of one;
+- the distance allowed to a known domain grows with the length of its name (the label before the
+  public suffix): none up to 3 letters (``me``, ``i``, ``ya``, ``gmx``, ``aol`` never pull
+  anything), one edit up to 6, two beyond; transpositions count as one edit (optimal string
+  alignment);
+- a name of 5 or 6 letters also takes two edits when both are dropped letters or swapped neighbours
+  (``yao``, ``yhao``, ``icld``, ``gmila``): that is how fast typing fails, while a changed or added
+  letter often makes another real name (``wahoo``);
+- a brand name under a suffix its provider does not use (``gmail.es``, ``yahoo.net``) is a typo of
+  the provider's domain; a generic name (``mail.es``) is not;
+- a top-level domain that does not exist (``.con``, ``.cmo``, ``.c0m``) is corrected to the nearest
+  common one, and a tie is broken only in favour of ``.com``, ``.net`` and ``.org``;
+- candidates of one provider at the same distance resolve to the one listed first in the data file
+  (its main domain); a tie between two providers gives no suggestion.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .tlds import public_suffix, tld_exists
+
+# Where mail for our users' lists lives; ".com", ".net" and ".org" first, which alone break ties.
+GENERIC_TLDS = ("com", "net", "org")
+COMMON_TLDS = (
+    "es", "mx", "ar", "co", "cl", "pe", "ve", "ec", "uy", "py", "bo", "cr", "gt", "hn", "ni", "pa", "sv", "do",
+    "cu", "br", "pt", "ru", "ua", "by", "kz", "de", "fr", "it", "uk", "eu", "us", "ca", "ch", "nl", "be", "at",
+    "ie", "edu", "gov", "info", "biz", "io", "me",
+)
+# Second-level suffixes people type after "co." or "com.": example.co.ul is a mistyped .co.uk.
+COMMON_SECOND_LEVEL = (
+    "co.uk", "com.mx", "com.ar", "com.br", "com.co", "com.pe", "com.ve", "com.ec", "com.uy", "com.py", "com.bo",
+    "com.au", "co.jp", "com.ua", "gob.mx", "gob.es", "gob.ar", "org.mx", "edu.mx",
+)
+_MAX_DISTANCE = 2
+
+
+@dataclass(frozen=True)
+class MailDomain:
+    """A domain known to carry personal mailboxes."""
+
+    domain: str
+    provider: str
+    market: str = "global"
+    brand: bool = False
+
+
+def load_mail_domains() -> list[MailDomain]:
+    """The provider domains shipped with listcheck (``data/mail_domains.csv``; see ``data/SOURCES.md``)."""
+    text = resources.files("listcheck").joinpath("data", "mail_domains.csv").read_text("utf-8")
+    return [MailDomain(row["domain"], row["provider"], row["market"], row["brand"] == "yes")
+            for row in csv.DictReader(text.splitlines())]
+
+
+def split_domain(domain: str) -> tuple[str, str]:
+    """``(name, suffix)``: the label before the public suffix, and the suffix.
+
+    >>> split_domain("gmail.com"), split_domain("mail.yahoo.com.mx"), split_domain("empresa.con")
+    (('gmail', 'com'), ('yahoo', 'com.mx'), ('empresa', 'con'))
+    """
+    suffix = public_suffix(domain) or domain.rpartition(".")[2]
+    head = domain[: -len(suffix) - 1] if domain != suffix else ""
+    return head.rpartition(".")[2], suffix
+
+
+def allowed_distance(domain: str) -> int:
+    """Edits allowed between a typed domain and this known one, by the length of its name.
+
+    >>> [allowed_distance(d) for d in ("i.ua", "me.com", "gmail.com", "hotmail.com")]
+    [0, 0, 1, 2]
+    """
+    name = split_domain(domain)[0]
+    return 0 if len(name) <= 3 else 1 if len(name) <= 6 else 2
+
+
+class DomainKnowledge:
+    """The mail domains listcheck knows, and the corrections of misspelled ones.
+
+    Each distinct domain is judged once; ``suggest`` remembers its answers.
+
+    >>> knowledge = DomainKnowledge()
+    >>> knowledge.suggest("gmial.com"), knowledge.suggest("hotmail.con"), knowledge.suggest("mail.com")
+    ('gmail.com', 'hotmail.com', None)
+    """
+
+    def __init__(self, domains: Iterable[MailDomain] | None = None, *, known_domains: Iterable[str] = ()) -> None:
+        entries = list(load_mail_domains() if domains is None else domains)
+        # A user's own domain is its own provider: it competes with everything else.
+        entries += [MailDomain(d, provider=d, market="user") for d in known_domains]
+        self._provider = {entry.domain: entry.provider for entry in entries}
+        self._rank = {domain: rank for rank, domain in enumerate(self._provider)}  # file order: main domains first
+        self._choices = sorted(self._provider)
+        self._allowed = {domain: allowed_distance(domain) for domain in self._choices}
+        self._brand_domains: dict[str, list[str]] = {}
+        self._slips: dict[tuple[str, str], list[str]] = {}
+        for domain in self._provider:
+            name, suffix = split_domain(domain)
+            if 5 <= len(name) <= 6:
+                for slipped in slips(name):
+                    self._slips.setdefault((slipped, suffix), []).append(domain)
+        for entry in entries:
+            if entry.brand:
+                self._brand_domains.setdefault(split_domain(entry.domain)[0], []).append(entry.domain)
+        self._answers: dict[str, str | None] = {}
+
+    def is_known(self, domain: str) -> bool:
+        """Whether the domain, or a parent of it, is a known mail domain."""
+        labels = domain.split(".")
+        return any(".".join(labels[i:]) in self._provider for i in range(len(labels) - 1))
+
+    def is_brand(self, name: str) -> bool:
+        """Whether ``name`` (``gmail``, ``hotmail``) is a provider's brand."""
+        return name in self._brand_domains
+
+    def provider(self, domain: str) -> str | None:
+        """The provider of a known domain."""
+        return self._provider.get(domain)
+
+    def suggest(self, domain: str) -> str | None:
+        """The domain this one is a misspelling of, or None. Takes the ASCII (IDNA) form, lower-case."""
+        if domain not in self._answers:
+            self._answers[domain] = None if self.is_known(domain) else self._suggest(domain)
+        return self._answers[domain]
+
+    def _suggest(self, domain: str) -> str | None:
+        costs: dict[str, int] = {}
+
+        def offer(target: str, cost: int) -> None:
+            costs[target] = min(cost, costs.get(target, cost))
+
+        real_tld = tld_exists(domain)
+        head = domain.rpartition(".")[0]
+        if head in self._provider:
+            # A stray label after a known domain (gmail.com.co); yahoo.com.mxg is rather a mistyped .mx.
+            offer(head, 1 if real_tld else 2)
+        self._offer_near(domain, 0, offer)
+        tld_fixes = [] if real_tld else nearest_common_tld(domain)
+        for fixed in tld_fixes:
+            if fixed in self._provider:
+                offer(fixed, 1)
+            else:
+                self._offer_near(fixed, 1, offer)
+        if costs:
+            return self._pick(costs)
+        # An unknown company domain with a top-level domain that does not exist: empresa.con.
+        return tld_fixes[0] if len(tld_fixes) == 1 else None
+
+    def _offer_near(self, domain: str, base_cost: int, offer: Callable[[str, int], None]) -> None:
+        for known, distance, _ in process.extract(
+            domain, self._choices, scorer=OSA.distance, score_cutoff=_MAX_DISTANCE, limit=None
+        ):
+            if distance <= self._allowed[known]:
+                offer(known, base_cost + int(distance))
+        name, suffix = split_domain(domain)
+        if domain != f"{name}.{suffix}":
+            return
+        for known in self._slips.get((name, suffix), []):
+            offer(known, base_cost + 2)
+        if name in self._brand_domains:
+            # A brand under a suffix its provider lacks: the variant one edit away, else its main domain.
+            variants = self._brand_domains[name]
+            near = [v for v in variants if OSA.distance(split_domain(v)[1], suffix) <= 1]
+            for variant in near or variants[:1]:
+                offer(variant, base_cost + 1)
+
+    def _pick(self, costs: dict[str, int]) -> str | None:
+        best = min(costs.values())
+        tied = sorted(target for target, cost in costs.items() if cost == best)
+        if len({self._provider[target] for target in tied}) > 1:
+            return None
+        return min(tied, key=self._rank.__getitem__)
+
+
+def slips(name: str) -> set[str]:
+    """What fast typing makes of a name in one or two slips: a letter dropped, two neighbours swapped.
+
+    >>> sorted(slips("abc"))
+    ['a', 'ab', 'abc', 'ac', 'acb', 'b', 'ba', 'bac', 'bc', 'bca', 'c', 'ca', 'cab', 'cb']
+    """
+    found = {name}
+    for _ in range(2):
+        found |= {variant for word in found for variant in _one_slip(word)}
+    return found
+
+
+def _one_slip(word: str) -> Iterator[str]:
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def nearest_common_tld(domain: str) -> list[str]:
+    """The domain with its mistyped suffix replaced by the nearest common one (one edit at most).
+
+    A mistyped ``.co.uk`` or ``.com.mx`` is tried first, then ``.com``, ``.net`` and ``.org``, which win
+    any tie, then the other common top-level domains. Several come back when several are equally near.
+
+    >>> nearest_common_tld("empresa.con"), nearest_common_tld("empresa.co.ul"), nearest_common_tld("a.zzzz")
+    (['empresa.com'], ['empresa.co.uk'], [])
+    >>> nearest_common_tld("empresa.ry")  # .uy, .py, .ru and .by: a guess, so the caller suggests nothing
+    ['empresa.uy', 'empresa.py', 'empresa.ru', 'empresa.by']
+    """
+    labels = domain.split(".")
+    if len(labels) < 2:
+        return []
+    stages: list[tuple[str, str, tuple[str, ...]]] = []
+    if len(labels) >= 3:
+        stages.append((".".join(labels[:-2]), ".".join(labels[-2:]), COMMON_SECOND_LEVEL))
+    head, tld = ".".join(labels[:-1]), labels[-1]
+    stages += [(head, tld, GENERIC_TLDS), (head, tld, COMMON_TLDS)]
+    for stem, typed, candidates in stages:
+        near = [candidate for candidate in candidates if OSA.distance(typed, candidate) <= 1]
+        if near:
+            return [f"{stem}.{candidate}" for candidate in near]
+    return []
+
+
+_default: DomainKnowledge | None = None
+
+
+def default_knowledge() -> DomainKnowledge:
+    """The shipped knowledge, loaded once."""
+    global _default
+    if _default is None:
+        _default = DomainKnowledge()
+    return _default
