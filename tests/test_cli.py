@@ -1,6 +1,7 @@
 """The command line: every exit status, the exact lines users read, streams and formats."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -62,8 +63,10 @@ def test_fail_over_not_crossed(folder):
      "Error: the output 'lista.csv' is the input file; listcheck never overwrites its input"),
     (["check", "lista.csv", "--report-json", "lista.csv"],
      "Error: the output 'lista.csv' is the input file; listcheck never overwrites its input"),
+    (["check", "lista.csv", "--report-json", "lista.clean.csv"],
+     "Error: 'lista.clean.csv' is given for two outputs; each output needs its own path"),
     (["check", "lista.csv", "--clean", "x.csv", "--rejected", "x.csv"],
-     "Error: 'x.csv' is given for both outputs; the clean and rejected files need two paths"),
+     "Error: 'x.csv' is given for two outputs; each output needs its own path"),
     (["check", "lista.csv", "--encoding", "klingon"], "Error: --encoding 'klingon' is not an encoding Python knows"),
     (["check", "lista.csv", "--delimiter", "ab"], "Error: --delimiter must be one character, got 'ab'"),
     (["check", "lista.csv", "--known-domains", "nope.txt"],
@@ -167,8 +170,30 @@ def test_delimiter_names_are_accepted(folder):
     assert Path("tabs.clean.csv").read_text() == "email\tnombre\nana@correo.es\tAna\n"
 
 
-def test_strict(folder):
-    assert run("check", "lista.csv", "--no-dns", "--strict").exit_code == 0
+def test_strict_rejects_risky_rows(folder):
+    Path("tipos.csv").write_text("email\nana@gmial.com\n")
+    assert run("check", "tipos.csv", "--no-dns", "--fix-typos").exit_code == 0
+    assert Path("tipos.clean.csv").read_text() == "email\nana@gmail.com\n"
+    assert run("check", "tipos.csv", "--no-dns", "--strict", "--rejected", "r.csv").exit_code == 0
+    assert Path("tipos.clean.csv").read_text() == "email\n"
+    assert Path("r.csv").read_text().splitlines()[1].startswith("ana@gmial.com,2,risky,typo_domain,")
+
+
+def test_json_report_is_written_whole_beside_the_outputs(folder):
+    assert run("check", "lista.csv", "--no-dns", "--report-json", "informe.json").exit_code == 0
+    assert json.loads(Path("informe.json").read_text())["input"]["rows"] == 4
+    assert not [name for name in os.listdir(".") if name.endswith(".tmp")]
+
+
+def test_a_closed_pipe_on_the_json_report_ends_with_141(folder):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "listcheck", "check", "lista.csv", "--no-dns",
+                                "--report-json", "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == 141 and b"Traceback" not in stderr
 
 
 def test_python_dash_m(folder):

@@ -34,11 +34,12 @@ def tables(draw):
     return header, records, email_column
 
 
-def _write_input(path, header, records, delimiter, terminator, codec, bom):
+def _write_input(path, header, records, delimiter, terminator, codec, bom, with_header=True):
     buffer = io.StringIO()
     # Quote everything when lines end in LF alone: the csv writer would leave a lone CR unquoted.
     quoting = csv.QUOTE_ALL if terminator == "\n" else csv.QUOTE_MINIMAL
-    csv.writer(buffer, delimiter=delimiter, lineterminator=terminator, quoting=quoting).writerows([header] + records)
+    rows = [header] + records if with_header else records
+    csv.writer(buffer, delimiter=delimiter, lineterminator=terminator, quoting=quoting).writerows(rows)
     path.write_bytes(bom + buffer.getvalue().encode(codec))
 
 
@@ -81,3 +82,63 @@ def test_every_record_lands_in_exactly_one_output(table, delimiter, terminator, 
         expected[email_column] = check_address(record[email_column]).address
         assert landed[number] == expected
     assert report.destinations["clean"] + report.destinations["rejected"] == len(records)
+
+
+NAMES = st.sampled_from(["Ana", "José Núñez", "María-Peña", "O'Brien", "Łukasz", "", "NA", "null", "007", "08001",
+                         "1.234,50", "Pérez, Ana", 'dice "hola"', "línea\r\nnueva", "+34 600 123 456", "=1+1"])
+ADDRESSES = st.sampled_from(["ana@correo.es", "ANA@correo.es", "luis@gmial.com", "", "sin-arroba", "a@b@c.es",
+                             "Ana <ana@correo.es>", "eva@empresa.con", "x@example.com", "a@x.es; b@y.es",
+                             "josé@españa.es", " pepe@correo.es ", "mailto:rosa@correo.es"])
+HEADERS = st.sampled_from([["Nombre", "Correo electrónico", "Ciudad"], ["Email", "Name"], ["E-mail Address"],
+                           ["First Name", "E-mail 1 - Value", "Phone 1 - Value"], ["Имя", "Эл. почта"]])
+
+
+@st.composite
+def exports(draw):
+    header = draw(HEADERS)
+    email_column = next(i for i, name in enumerate(header) if "mail" in name.lower() or "почта" in name or
+                        "Correo" in name)
+    width = len(header)
+    row = st.tuples(*[ADDRESSES if i == email_column else NAMES for i in range(width)]).map(list)
+    # The first record holds a real address, as in real exports, so that header detection is not a coin toss.
+    first = draw(row)
+    first[email_column] = draw(st.sampled_from(["ana@correo.es", "Ana <ana@correo.es>", "luis@gmial.com"]))
+    records = [first] + draw(st.lists(row, max_size=15))
+    with_header = draw(st.booleans())
+    return (header if with_header else None), records, email_column
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    export=exports(),
+    delimiter=st.sampled_from([",", ";", "\t", "|"]),
+    terminator=st.sampled_from(["\r\n", "\n"]),
+    encoding=st.sampled_from([("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE)]),
+)
+def test_detection_keeps_every_record_of_a_realistic_export(export, delimiter, terminator, encoding):
+    header, records, email_column = export
+    codec, bom = encoding
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "export.csv"
+        _write_input(source, header, records, delimiter, terminator, codec, bom, with_header=header is not None)
+        report = check_file(str(source), annotate=True, dns=False)  # everything detected
+        width = len(records[0])
+        written = delimiter if width > 1 else ","  # a one-column file gets commas for the added columns
+        clean = _read_output(Path(folder) / "export.clean.csv", written, codec, bom)
+        rejected = _read_output(Path(folder) / "export.rejected.csv", written, codec, bom)
+
+    assert report.input.header == (header is not None)
+    assert report.input.delimiter == (delimiter if width > 1 else "")
+    if header is not None:
+        assert clean[0][:width] == header and rejected[0][:width] == header
+    landed = {}
+    for output in (clean[1:], rejected[1:]):
+        for line in output:
+            assert int(line[width]) not in landed
+            landed[int(line[width])] = line[:width]
+    first_row = 2 if header is not None else 1
+    assert sorted(landed) == list(range(first_row, first_row + len(records)))
+    for number, record in enumerate(records, start=first_row):
+        expected = list(record)
+        expected[email_column] = check_address(record[email_column]).address
+        assert landed[number] == expected

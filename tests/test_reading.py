@@ -136,6 +136,61 @@ def test_sniff_delimiter(text, delimiter):
 def test_ragged_rows_are_padded_and_counted():
     table = read_contacts(b"email,name\nana@correo.es\nluis@correo.es,Luis,extra\n")
     assert table.records == [["ana@correo.es", "", ""], ["luis@correo.es", "Luis", "extra"]]
-    assert table.header == ["email", "name", ""]
+    assert table.header == ["email", "name"] and table.width == 3
     assert table.warnings == ["1 row has more fields than the header; the extra fields were kept.",
                               "1 row has fewer fields than the widest row; they were padded with empty cells."]
+
+
+# Header and column detection on awkward files (found in review).
+@pytest.mark.parametrize(("text", "header", "column", "first"), [
+    # A first record holding an address is data, even when another cell is a mail word.
+    ("Ana,ana@correo.es,Email\r\nLuis,luis@correo.es,Teléfono\r\n", None, 1, ["Ana", "ana@correo.es", "Email"]),
+    ("Juan Correo;juan@correo.es\nEva;eva@correo.es\n", None, 1, ["Juan Correo", "juan@correo.es"]),
+    # A first record whose address is broken is data, not a header.
+    ("ana.correo.es\nluis@correo.es\neva@correo.es\n", None, 0, ["ana.correo.es"]),
+    ("Ana;\nLuis;luis@correo.es\nEva;eva@correo.es\n", None, 1, ["Ana", ""]),
+    # An unlisted header above a column with few addresses is still a header.
+    ("Имя;Фамилия;Адрес эл. почты;Телефон\nИван;Петров;;1\nОля;Ким;olya@mail.ru;2\nЁж;Ли;;3\n",
+     ["Имя", "Фамилия", "Адрес эл. почты", "Телефон"], 2, ["Иван", "Петров", "", "1"]),
+    ("Контакт;Місто\nОлена;Київ\nolena@ukr.net;Львів\n", ["Контакт", "Місто"], 0, ["Олена", "Київ"]),
+    # A header name over a column with no address loses to the column holding them.
+    ("Nombre;Mail enviado;Contacto\nAna;sí;ana@correo.es\n", ["Nombre", "Mail enviado", "Contacto"], 2,
+     ["Ana", "sí", "ana@correo.es"]),
+    # @handles are not addresses.
+    ("Ana;@ana;ana@correo.es\nLuis;@luis;luis@correo.es\n", None, 2, ["Ana", "@ana", "ana@correo.es"]),
+])
+def test_awkward_layouts(text, header, column, first):
+    table = read_contacts(text.encode("utf-8"))
+    assert (table.header, table.email_column, table.records[0]) == (header, column, first)
+
+
+def test_excel_separator_line_is_kept_and_obeyed():
+    table = read_contacts(b"sep=;\r\nNombre;Correo\r\nAna;ana@correo.es\r\n")
+    assert table.header == ["Nombre", "Correo"] and table.text_format.delimiter == ";"
+    assert table.text_format.preamble == "sep=;\r\n" and table.first_row_number == 2
+
+
+def test_blank_lines_above_the_header_count_as_rows():
+    table = read_contacts(b"\n\nNombre,Correo\nAna,ana@correo.es\n")
+    assert table.header == ["Nombre", "Correo"] and table.first_row_number == 4
+
+
+@pytest.mark.parametrize(("encoding", "message"), [
+    ("rot13", "--encoding 'rot13' is not a text encoding"),
+    ("base64", "--encoding 'base64' is not a text encoding"),
+])
+def test_codecs_that_are_not_text_encodings(encoding, message):
+    with pytest.raises(UsageError) as raised:
+        read_contacts(b"email\nana@correo.es\n", encoding=encoding)
+    assert str(raised.value) == message
+
+
+def test_cells_larger_than_the_csv_modules_default_limit():
+    notes = "x" * 300_000
+    table = read_contacts(f'email,notes\nana@correo.es,"{notes}"\n'.encode())
+    assert table.records[0][1] == notes
+
+
+def test_utf32_is_read_and_named():
+    data = "email\nana@correo.es\n".encode("utf-32")
+    assert read_contacts(data).text_format.encoding == "utf-32"

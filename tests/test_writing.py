@@ -86,3 +86,45 @@ def test_the_input_is_never_an_output(tmp_path):
         with pytest.raises(UsageError):
             check_file(str(source), dns=False, clean=clean)
     assert source.read_bytes() == b"email\nana@correo.es\n"
+
+
+def test_utf32_outputs_have_one_bom(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_bytes("email\nana@correo.es\n".encode("utf-32"))
+    report = check_file(str(source), dns=False, encoding="utf-32")
+    assert Path(report.outputs["clean"]).read_bytes() == source.read_bytes()
+
+
+def test_an_address_keeps_characters_the_code_page_has(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_bytes("Nombre;Correo\r\nJosé;jose@µtienda.es\r\n".encode("cp1252"))
+    report = check_file(str(source), dns=False, encoding="cp1252")
+    assert Path(report.outputs["clean"]).read_bytes() == source.read_bytes()
+
+
+def test_excel_separator_line_is_written_back(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_bytes(b"sep=;\r\nNombre;Correo\r\nAna;ana@correo.es\r\nLuis;mal\r\n")
+    report = check_file(str(source), dns=False)
+    assert Path(report.outputs["clean"]).read_bytes() == b"sep=;\r\nNombre;Correo\r\nAna;ana@correo.es\r\n"
+    rejected = Path(report.outputs["rejected"]).read_bytes().splitlines()
+    assert rejected[0] == b"sep=;" and rejected[2].startswith(b"Luis;mal;3;invalid;missing_at;")
+
+
+def test_ragged_rows_keep_the_header_of_the_clean_file(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_bytes(b"email,name\nana@correo.es,Ana,extra\nmal,B\n")
+    report = check_file(str(source), dns=False)
+    assert Path(report.outputs["clean"]).read_bytes() == b"email,name\nana@correo.es,Ana,extra\n"
+    assert Path(report.outputs["rejected"]).read_bytes().splitlines()[0] == (
+        b"email,name,,listcheck_row,listcheck_status,listcheck_reason,listcheck_detail,listcheck_suggestion")
+
+
+def test_an_output_that_is_a_folder_is_refused_before_anything_is_written(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_bytes(b"email\nana@correo.es\n")
+    (tmp_path / "carpeta").mkdir()
+    with pytest.raises(UsageError) as raised:
+        check_file(str(source), dns=False, rejected=str(tmp_path / "carpeta"))
+    assert str(raised.value) == f"'{tmp_path / 'carpeta'}' is a folder; give a file name for this output"
+    assert sorted(os.listdir(tmp_path)) == ["carpeta", "lista.csv"]

@@ -70,11 +70,11 @@ def check_address(text: str, /, *, knowledge: DomainKnowledge | None = None) -> 
     except EmailNotValidError as error:
         return _invalid(cleaned, Reason.SYNTAX, str(error))
 
+    # The address stays as the user typed it, domain lower-cased: email-validator's normalized form
+    # may use characters the file's code page lacks (it maps "µ" to "μ"). Its ASCII (IDNA) domain is
+    # what lookups and comparisons use.
     ascii_domain = validated.ascii_domain
-    # Keep the domain as the user typed it (punycode stays punycode), lower-cased; a Unicode domain
-    # takes email-validator's normalized form (UTS 46 mapping, NFC).
-    domain = typed_domain if typed_domain.isascii() else validated.domain
-    address = f"{validated.local_part}@{domain}"
+    address, domain = cleaned, typed_domain
 
     if _is_special_use(ascii_domain):
         return _special_use(address, ascii_domain)
@@ -84,7 +84,7 @@ def check_address(text: str, /, *, knowledge: DomainKnowledge | None = None) -> 
     if corrected_domain is not None and not _is_special_use(corrected_domain):
         # A misspelling explains a top-level domain that does not exist: one problem, one reason.
         why = "" if real_tld else f"'.{tld}' is not a top-level domain; "
-        suggestion = f"{validated.local_part}@{corrected_domain}"
+        suggestion = f"{cleaned.rpartition('@')[0]}@{corrected_domain}"
         return AddressVerdict(
             address, Status.RISKY, Reason.TYPO_DOMAIN,
             f"{why}'{domain}' looks like a misspelling of '{corrected_domain}'. Did you mean {suggestion}?",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import IntEnum
+from typing import IO
 
 import click
 from rich.console import Console
@@ -16,9 +17,9 @@ from . import __version__
 from .errors import InputError, UsageError
 from .report import Report
 from .reading import read_domain_list
-from .runner import check_file
+from .runner import check_file, output_paths
 from .terminal_report import render_report
-from .writing import refuse_overwriting_input
+from .writing import refuse_overwriting_input, write_text
 
 
 class ExitStatus(IntEnum):
@@ -80,8 +81,10 @@ def check(
         delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
 
     try:
-        if report_json not in (None, "-") and input_path != "-":
-            refuse_overwriting_input(input_path, report_json)
+        if report_json not in (None, "-"):
+            # The JSON report must not replace the input nor either output.
+            outputs = output_paths(input_path, out_dir=out_dir, clean=clean_path, rejected=rejected_path)
+            refuse_overwriting_input(None if input_path == "-" else input_path, *outputs, report_json)
         report = check_file(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
             encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, fix_typos=fix_typos,
@@ -98,14 +101,17 @@ def check(
         ctx.exit(ExitStatus.INTERRUPTED)
 
     json_to_stdout = report_json == "-"
-    if report_json is not None:
-        _write_json(report.to_json(), report_json)
     crossed = fail_over is not None and report.rejected_percent > fail_over
-    if not quiet:
-        try:
+    try:
+        if report_json is not None:
+            _write_json(report.to_json(), report_json)
+        if not quiet:
             _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
-        except BrokenPipeError:
-            ctx.exit(ExitStatus.BROKEN_PIPE)
+    except BrokenPipeError:
+        _silence(sys.stdout, sys.stderr)
+        ctx.exit(ExitStatus.BROKEN_PIPE)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
     ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
 
 
@@ -113,10 +119,8 @@ class _ReportConsole(Console):
     """A console that lets a closed pipe (``listcheck check ... | head``) end the run with its own status."""
 
     def on_broken_pipe(self) -> None:
-        # Rich exits with status 1 here, which reads as "--fail-over crossed". The outputs are written;
-        # point the stream at /dev/null so that the final flush does not fail again, and say so upward.
+        # Rich exits with status 1 here, which reads as "--fail-over crossed"; the caller decides.
         self.quiet = True
-        os.dup2(os.open(os.devnull, os.O_WRONLY), self.file.fileno())
         raise BrokenPipeError
 
 
@@ -132,13 +136,16 @@ def _print_report(report: Report, crossed_fail_over: float | None, *, to_stderr:
 
 def _write_json(text: str, path: str) -> None:
     if path == "-":
-        click.echo(text, nl=False)
-        return
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise click.UsageError(f"cannot write the JSON report to '{path}': {error.strerror}") from None
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_text(path, text)
+
+
+def _silence(*streams: IO[str]) -> None:
+    """Point streams whose reader went away at /dev/null, so the interpreter's last flush does not fail."""
+    for stream in streams:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,20 +41,26 @@ _EXACT_NAMES = frozenset(normalize_header(n) for n in [
     "correio eletrônico", "correio electrónico",
     # Ukrainian
     "електронна пошта", "ел. пошта", "е-пошта", "пошта", "адреса електронної пошти",
-    "електронна адреса", "email адреса", "імейл",
+    "електронна адреса", "email адреса", "імейл", "адреса ел. пошти", "адреса електронної пошти",
     # Russian
     "электронная почта", "эл. почта", "почта", "адрес электронной почты", "e-mail адрес",
-    "email адрес", "емейл", "имейл",
+    "email адрес", "емейл", "имейл", "адрес эл. почты", "адрес e-mail",
 ])
 # Numbered export columns: Google's "E-mail 1 - Value", Outlook's "E-mail 2 Address".
 _NUMBERED_NAME = re.compile(r"^e ?mail \d+( value| address)?$")
-_MAIL_WORDS = frozenset(["email", "mail", "correo", "correio", "почта", "пошта", "емейл", "имейл", "імейл"])
+# Inflected forms too: "Адрес эл. почты" (Russian Outlook), "Адреса ел. пошти" (Ukrainian).
+_MAIL_WORDS = frozenset([
+    "email", "mail", "correo", "correio", "почта", "почты", "пошта", "пошти", "емейл", "имейл", "імейл",
+])
 # Columns about an address rather than the address itself.
 _NOT_THE_ADDRESS = frozenset([
     "type", "label", "tipo", "etiqueta", "тип", "display", "name", "nombre", "nome", "status", "estado",
     "opt", "optin", "consent", "verified", "date", "fecha", "time", "rating", "format", "formato",
-    "permission", "domain", "dominio",
+    "permission", "domain", "dominio", "enviado", "sent", "postal", "stop", "bounce", "rebote",
 ])
+# What an address looks like, loosely: enough to tell an address column from one of @handles.
+# One character each side of the @ is enough, and keeps the search linear in 2 MB notes cells.
+_ADDRESS = re.compile(r"[^@\s]@[^@\s]*\.[^@\s]")
 
 
 def header_score(name: str) -> int:
@@ -69,7 +75,7 @@ def header_score(name: str) -> int:
     if normalized in _EXACT_NAMES or _NUMBERED_NAME.match(normalized):
         return 2
     words = normalized.split()
-    if _NOT_THE_ADDRESS.intersection(words):
+    if _NOT_THE_ADDRESS.intersection(words) or _looks_like_a_domain(name):  # "ana.correo.es" is data
         return 0
     mentions_mail = _MAIL_WORDS.intersection(words) or "e mail" in normalized
     return 1 if mentions_mail else 0
@@ -107,14 +113,18 @@ def find_layout(
 
     if column is not None:
         return Layout(has_header, _column_from_option(column, header, width), "option")
+    counts = [_address_count(sample, i) for i in range(width)]
+    by_content = counts.index(max(counts)) if counts and max(counts) > 0 else None
     if header is not None:
         candidates = [i for i, score in enumerate(scores) if score]
         if candidates:
-            best = max(candidates, key=lambda i: (_at_count(sample, i), scores[i], -i))
-            return Layout(has_header, best, "header")
-    at_counts = [_at_count(sample, i) for i in range(width)]
-    if at_counts and max(at_counts) > 0:
-        return Layout(has_header, at_counts.index(max(at_counts)), "content")
+            best = max(candidates, key=lambda i: (counts[i] > 0, scores[i], counts[i], -i))
+            # A name that promises addresses over a column without any ("Mail enviado": sí/no) loses
+            # to the column that holds them.
+            if counts[best] > 0 or by_content is None:
+                return Layout(has_header, best, "header")
+    if by_content is not None:
+        return Layout(has_header, by_content, "content")
     if width <= 1:
         return Layout(has_header, 0, "content")
     raise InputError(
@@ -124,20 +134,40 @@ def find_layout(
 
 
 def _looks_like_header(records: Sequence[Sequence[str]], scores: list[int]) -> bool:
-    if not records:
+    """Whether the first record names the columns rather than holding a contact.
+
+    A record with an address in it is data, whatever its other cells say ("Juan Correo" is a
+    name). Otherwise a known header name makes it a header, and failing that, so does a word or
+    phrase standing above the column where later records hold addresses; a blank cell or an address
+    attempt (``ana.correo.es``) there is data.
+    """
+    first = records[0] if records else []
+    if not any(cell.strip() for cell in first) or any(_ADDRESS.search(cell) for cell in first):
         return False
     if any(scores):
         return True
-    if any("@" in cell for cell in records[0]):
-        return False
-    # No @ in the first record while a later column is mostly addresses: the first record names columns.
     sample = records[1:_SAMPLE_RECORDS + 1]
     width = max((len(r) for r in sample), default=0)
-    return any(2 * _at_count(sample, i) >= len(sample) for i in range(width)) if sample else False
+    counts = [_address_count(sample, i) for i in range(width)]
+    if not counts or max(counts) == 0:
+        return False
+    column = counts.index(max(counts))
+    return column < len(first) and _looks_like_a_name(first[column])
 
 
-def _at_count(records: Sequence[Sequence[str]], index: int) -> int:
-    return sum(1 for r in records if index < len(r) and "@" in r[index])
+def _looks_like_a_name(cell: str) -> bool:
+    text = cell.strip()
+    return any(c.isalpha() for c in text) and "@" not in text and not _looks_like_a_domain(text)
+
+
+def _looks_like_a_domain(text: str) -> bool:
+    """A dotted word without spaces: an address missing its @ rather than a column name."""
+    text = text.strip()
+    return "." in text.strip(".") and not any(c.isspace() for c in text)
+
+
+def _address_count(records: Sequence[Sequence[str]], index: int) -> int:
+    return sum(1 for r in records if index < len(r) and _ADDRESS.search(r[index]))
 
 
 def _column_from_option(column: str, header: list[str] | None, width: int) -> int:

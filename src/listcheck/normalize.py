@@ -37,17 +37,18 @@ def clean_cell(text: str) -> str:
     >>> clean_cell("  Ana Pérez <mailto:Ana@Correo.ES>\\u00a0")
     'Ana@correo.es'
     """
-    cleaned = _strip_blank(text.translate(_INVISIBLE))
-    match = _DISPLAY_NAME.match(cleaned)
-    if match:
-        cleaned = _strip_blank(match["address"])
+    cleaned = _without_display_name(_strip_blank(text.translate(_INVISIBLE)))
     if _MAILTO.match(cleaned):
         # A mailto link may carry "?subject=..." after the address.
-        cleaned = _strip_blank(cleaned[len("mailto:"):].split("?", 1)[0])
-        match = _DISPLAY_NAME.match(cleaned)
-        if match:
-            cleaned = _strip_blank(match["address"])
+        cleaned = _without_display_name(_strip_blank(cleaned[len("mailto:"):].split("?", 1)[0]))
     return lower_domain(cleaned)
+
+
+def _without_display_name(text: str) -> str:
+    """The address inside the angle brackets; the text as it is when they hold nothing ("Ana <>")."""
+    match = _DISPLAY_NAME.match(text)
+    inside = _strip_blank(match["address"]) if match else ""
+    return inside or text
 
 
 def lower_domain(address: str) -> str:

@@ -35,7 +35,7 @@ def judge_cells(
         verdict = verdicts.get(cell)
         if verdict is None:
             verdict = verdicts[cell] = _judge_cell(cell, policy, knowledge)
-        key = verdict.address.casefold() if verdict.reason is not Reason.EMPTY else None
+        key = verdict.comparison_key if verdict.reason is not Reason.EMPTY else None
         if key is not None:
             if key in first_seen:
                 verdict = _as_duplicate(verdict, *first_seen[key], policy)

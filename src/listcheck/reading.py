@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -22,7 +23,9 @@ from .errors import InputError, UsageError
 DELIMITERS = (",", ";", "\t", "|")
 # Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
 _CODE_PAGES = ["cp1252", "cp1251"]
-_BOMS = [
+_BOMS = [  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -39,6 +42,7 @@ class TextFormat:
     delimiter: str = ","
     line_terminator: str = "\r\n"
     single_column: bool = False
+    preamble: str = ""  # lines before the header, kept as they are: Excel's "sep=;", blank lines
 
     @property
     def encoding(self) -> str:
@@ -46,7 +50,7 @@ class TextFormat:
         if self.bom == codecs.BOM_UTF8:
             return "utf-8-sig"
         if self.bom:
-            return "utf-16"
+            return self.codec.rsplit("-", 1)[0]  # utf-16-le: "utf-16", which reads the BOM
         return self.codec
 
 
@@ -60,6 +64,7 @@ class ContactTable:
     text_format: TextFormat
     column_found_by: str
     warnings: list[str] = field(default_factory=list)
+    blank_rows_before: int = 0  # blank lines above the header, which a spreadsheet shows as rows
 
     @property
     def email_column_name(self) -> str:
@@ -71,7 +76,12 @@ class ContactTable:
     @property
     def first_row_number(self) -> int:
         """The spreadsheet row number of the first record: 2 under a header, else 1."""
-        return 2 if self.header is not None else 1
+        return self.blank_rows_before + (2 if self.header is not None else 1)
+
+    @property
+    def width(self) -> int:
+        """The number of fields of the widest record (the header may be narrower)."""
+        return len(self.records[0]) if self.records else len(self.header or [""])
 
 
 def read_contacts(
@@ -93,7 +103,8 @@ def read_contacts(
     text, codec, bom, warnings = decode(data, encoding)
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(f"--delimiter must be one character, got '{delimiter}'")
-    chosen = delimiter if delimiter is not None else sniff_delimiter(text)
+    preamble, excel_separator, blank_rows, text = split_preamble(text)
+    chosen = delimiter or excel_separator or sniff_delimiter(text)
     records = parse_records(text, chosen)
     if not records:
         raise InputError("the file holds no rows, only blank space")
@@ -101,13 +112,35 @@ def read_contacts(
     header = records[0] if layout.has_header else None
     body = records[1:] if layout.has_header else records
     warnings += _square_up(header, body)
-    if header is not None:
-        header = header + [""] * (len(body[0]) - len(header)) if body else header
     text_format = TextFormat(
         codec=codec, bom=bom, delimiter=chosen or ",", line_terminator=_line_terminator(text),
-        single_column=chosen is None,
+        single_column=chosen is None, preamble=preamble,
     )
-    return ContactTable(header, body, layout.email_column, text_format, layout.found_by, warnings)
+    return ContactTable(header, body, layout.email_column, text_format, layout.found_by, warnings, blank_rows)
+
+
+_EXCEL_SEPARATOR = re.compile(r"sep=(.)(\r\n|\n|\r)", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"[ \t]*(\r\n|\n|\r)")
+
+
+def split_preamble(text: str) -> tuple[str, str | None, int, str]:
+    r"""Split off what stands above the table: Excel's ``sep=;`` line and blank lines.
+
+    Returns the preamble as it is written, the separator Excel was told, the number of blank lines
+    (a spreadsheet shows them as rows; it hides ``sep=``), and the rest of the text.
+
+    >>> split_preamble("sep=;\r\n\r\nNombre;Correo\r\n")
+    ('sep=;\r\n\r\n', ';', 1, 'Nombre;Correo\r\n')
+    """
+    separator = None
+    position = 0
+    match = _EXCEL_SEPARATOR.match(text)
+    if match:
+        separator, position = match.group(1), match.end()
+    blank_rows = 0
+    while (blank := _BLANK_LINE.match(text, position)) and blank.end() < len(text):
+        blank_rows, position = blank_rows + 1, blank.end()
+    return text[:position], separator, blank_rows, text[position:]
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bytes, list[str]]:
@@ -145,16 +178,21 @@ def _close_call(best: CharsetMatch, runner_up: CharsetMatch) -> bool:
 
 def _codec_and_bom(encoding: str, data: bytes) -> tuple[str, bytes]:
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         raise UsageError(f"--encoding '{encoding}' is not an encoding Python knows") from None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: codecs, not encodings
+        raise UsageError(f"--encoding '{encoding}' is not a text encoding")
+    name = info.name
     if name in ("utf-8-sig",) or (name == "utf-8" and data.startswith(codecs.BOM_UTF8)):
         return "utf-8", codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    if name in ("utf-16", "utf-16-le", "utf-16-be"):
-        for bom, codec in _BOMS[1:]:
-            if data.startswith(bom):
-                return codec, bom
-        return ("utf-16-le" if name == "utf-16" else name), b""
+    for family in ("utf-16", "utf-32"):
+        if name.startswith(family):
+            # These codecs write a BOM at every call: read and write the BOM ourselves instead.
+            for bom, codec in _BOMS:
+                if codec.startswith(family) and data.startswith(bom):
+                    return codec, bom
+            return (f"{family}-le" if name == family else name), b""
     return name, b""
 
 
@@ -178,17 +216,24 @@ def sniff_delimiter(text: str) -> str | None:
     sample = text[:_SNIFF_CHARS]
     if len(text) > _SNIFF_CHARS:
         sample = sample[: sample.rfind("\n") + 1] or sample  # whole lines only
-    best: tuple[float, int, int] | None = None
+    best: tuple[bool, float, int, int, int] | None = None
     chosen = None
     for delimiter in DELIMITERS:
-        counts = [len(r) for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if r]
-        if not counts:
+        rows = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if r]
+        if not rows:
             continue
+        counts = [len(r) for r in rows]
         fields, seen = Counter(counts).most_common(1)[0]
-        if fields < 2:
+        # A delimiter splits the first row (the header, usually) too: a list of addresses whose later
+        # cells hold "a@x.es; b@y.es" is not a table split by ";".
+        if fields < 2 or counts[0] < 2:
             continue
-        # Rank by how many rows agree on the field count, then by the field count itself.
-        score = (seen / len(counts), fields, -DELIMITERS.index(delimiter))
+        # Cells holding an address and no other delimiter: "1.234,50;ana@correo.es" is split by ";".
+        others = [d for d in DELIMITERS if d != delimiter]
+        address_cells = sum(1 for r in rows for cell in r if "@" in cell and not any(d in cell for d in others))
+        # Rank by whether the first row has the common field count, by how many rows agree on it, by
+        # the cells that hold an address alone, then by the field count itself.
+        score = (counts[0] == fields, seen / len(counts), address_cells, fields, -DELIMITERS.index(delimiter))
         if best is None or score > best:
             best, chosen = score, delimiter
     return chosen
@@ -198,10 +243,14 @@ def parse_records(text: str, delimiter: str | None) -> list[list[str]]:
     """Split text into records; ``None`` reads each line as one cell (quotes still honoured)."""
     if delimiter is None:
         delimiter = next(c for c in "\x1f\x1e\x1d\x1c" if c not in text)
+    # The csv module refuses cells over 128 KiB by default; notes fields in CRM exports can be larger.
+    previous_limit = csv.field_size_limit(2**31 - 1)
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as error:
         raise InputError(f"cannot split the file into rows: {error}", "check --delimiter") from None
+    finally:
+        csv.field_size_limit(previous_limit)
 
 
 def _square_up(header: list[str] | None, body: list[list[str]]) -> list[str]:

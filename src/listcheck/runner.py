@@ -120,11 +120,13 @@ def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: li
             clean_rows.append(annotated if annotate else cells)
 
     # A file without a header keeps none in the clean file, ready to import as it came; the rejected
-    # file is read by people, so it names its columns.
-    input_header = table.header if table.header is not None else _generated_header(table)
-    clean_header = input_header + VERDICT_COLUMNS if annotate else table.header
+    # file is read by people, so it names its columns. Rows wider than the header (kept as they
+    # are) push the listcheck_* columns right: the rejected header is padded to line up with them.
+    named = table.header if table.header is not None else _generated_header(table)
+    padded = named + [""] * (table.width - len(named))
+    clean_header = padded + VERDICT_COLUMNS if annotate else table.header
     write_outputs(
-        [(clean_path, clean_header, clean_rows), (rejected_path, input_header + VERDICT_COLUMNS, rejected_rows)],
+        [(clean_path, clean_header, clean_rows), (rejected_path, padded + VERDICT_COLUMNS, rejected_rows)],
         table.text_format,
     )
 
@@ -134,8 +136,7 @@ def _numbered(verdicts: list[AddressVerdict], table: ContactTable) -> Iterator[t
 
 
 def _generated_header(table: ContactTable) -> list[str]:
-    width = len(table.records[0]) if table.records else 1
-    return ["email" if i == table.email_column else f"column_{i + 1}" for i in range(width)]
+    return ["email" if i == table.email_column else f"column_{i + 1}" for i in range(table.width)]
 
 
 def _examples(verdicts: list[AddressVerdict], first_row: int) -> dict[str, list[Example]]:

@@ -26,6 +26,14 @@ class AddressVerdict:
     corrected_from: str = ""
 
     @property
+    def comparison_key(self) -> str:
+        """What duplicates are compared on: the address without regard to case, its domain in ASCII form,
+        so that ``straße.de`` and ``xn--strae-oqa.de`` match while ``strasse.de`` does not."""
+        if self.domain:
+            return f"{self.address.rpartition('@')[0].lower()}@{self.domain}"
+        return self.address.lower()
+
+    @property
     def is_valid(self) -> bool:
         """True for an address with nothing against it."""
         return self.status is Status.VALID

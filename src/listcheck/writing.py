@@ -7,7 +7,7 @@ import io
 import itertools
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import IO
 
@@ -23,14 +23,38 @@ def write_outputs(
     Each file is written to a temporary file in its own folder, so the final rename is atomic, and
     no rename happens before every file is complete.
     """
+    for path, _, _ in outputs:
+        _refuse_folder(path)
     with ExitStack() as stack:
         pending = []
         for path, header, rows in outputs:
             handle, temporary = stack.enter_context(_temporary_beside(path))
-            _write_csv(handle, header, rows, text_format)
+            _guard(path, lambda: _write_csv(handle, header, rows, text_format))
             pending.append((temporary, path))
         for temporary, path in pending:
-            os.replace(temporary, path)
+            _guard(path, lambda: os.replace(temporary, path))
+
+
+def write_text(path: str, text: str) -> None:
+    """Write a UTF-8 text file the same way: complete under its final name, or not there."""
+    _refuse_folder(path)
+    with _temporary_beside(path) as (handle, temporary):
+        _guard(path, lambda: handle.write(text.encode("utf-8")))
+        handle.flush()
+        _guard(path, lambda: os.replace(temporary, path))
+
+
+def _refuse_folder(path: str) -> None:
+    if os.path.isdir(path):
+        raise UsageError(f"'{path}' is a folder; give a file name for this output")
+
+
+def _guard(path: str, action: Callable[[], object]) -> None:
+    """Run a file operation; an OS error becomes one line naming the file."""
+    try:
+        action()
+    except OSError as error:
+        raise UsageError(f"cannot write '{path}': {error.strerror or error}") from None
 
 
 @contextmanager
@@ -53,6 +77,7 @@ def _write_csv(
     handle: IO[bytes], header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
 ) -> None:
     handle.write(text_format.bom)
+    handle.write(text_format.preamble.encode(text_format.codec))
     for line in _csv_lines(header, rows, text_format):
         # Our own sentences may hold characters a code page lacks; the cells read from the file never do.
         handle.write(line.encode(text_format.codec, errors="replace"))
@@ -85,7 +110,7 @@ def refuse_overwriting_input(input_path: str | None, *output_paths: str) -> None
         if input_path is not None and (resolved == os.path.realpath(input_path) or _same_file(path, input_path)):
             raise UsageError(f"the output '{path}' is the input file; listcheck never overwrites its input")
         if resolved in seen:
-            raise UsageError(f"'{path}' is given for both outputs; the clean and rejected files need two paths")
+            raise UsageError(f"'{path}' is given for two outputs; each output needs its own path")
         seen.add(resolved)
 
 
