@@ -63,18 +63,20 @@ def destination_of(verdict: AddressVerdict, policy: Policy) -> Destination:
 def _as_duplicate(own: AddressVerdict, first_row: int, first: AddressVerdict, policy: Policy) -> AddressVerdict:
     """The verdict of a row that repeats an earlier address.
 
-    The duplicate takes the status of the first occurrence. Of the row's own reason and
-    ``duplicate``, the more severe wins; at equal severity the one that rejects the row wins (a
-    repeated role mailbox must not reach the clean file twice), and then the row's own reason, which
-    says more about what to fix.
+    A repeated address must not reach the clean file twice: when the row's own verdict would keep it
+    (a valid address, a role mailbox, a corrected typo), it becomes a duplicate, with the status of
+    the first occurrence. When its own verdict rejects it anyway (a syntax error), it keeps that
+    reason, which says more about what to fix.
     """
-    own_rank = (own.status.severity, destination_of(own, policy) is Destination.REJECTED, True)
-    duplicate_rank = (first.status.severity, policy.destination(first.status, Reason.DUPLICATE) is Destination.REJECTED,
-                      False)
-    if own_rank > duplicate_rank:
+    duplicate_rejects = policy.destination(first.status, Reason.DUPLICATE) is Destination.REJECTED
+    if destination_of(own, policy) is Destination.REJECTED or not duplicate_rejects:
         return own
+    if own.corrected_from:  # the rejected file shows what was typed
+        detail = f"Corrected to {own.address}, the address of row {first_row}; this row repeats it."
+        return replace(own, address=own.corrected_from, status=first.status, reason=Reason.DUPLICATE,
+                       corrected_from="", detail=detail)
     same_text = " (" + first.address + ")" if first.address != own.address else ""
-    return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="", corrected_from="",
+    return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="",
                    detail=f"Same address as row {first_row}{same_text}; this row repeats it.")
 
 
