@@ -71,8 +71,10 @@ def test_fail_over_not_crossed(folder):
     (["check", "lista.csv", "--delimiter", "ab"], "Error: --delimiter must be one character, got 'ab'"),
     (["check", "lista.csv", "--known-domains", "nope.txt"],
      "Error: cannot read the domain list 'nope.txt': 'nope.txt' does not exist"),
-    (["check", "lista.csv", "--nameserver", "127.0.0.1"],
-     "Error: --nameserver needs DNS checks, which this version of listcheck does not have yet"),
+    (["check", "lista.csv", "--nameserver", "127.0.0.1:99999"],
+     "Error: --nameserver '127.0.0.1:99999' is not HOST[:PORT]"),
+    (["check", "lista.csv", "--dns-timeout", "0"],
+     "Error: Invalid value for '--dns-timeout': 0.0 is not in the range x>0."),
     (["check", "lista.csv", "--suppress", "bounces.csv"],
      "Error: --suppress needs suppression lists, which this version of listcheck does not have yet"),
 ])
@@ -146,9 +148,23 @@ def test_no_color_is_honoured_even_when_colour_is_forced(folder, monkeypatch):
     assert "\x1b[" in colored and "\x1b[" not in plain
 
 
-def test_dns_not_yet_built_is_said_unless_no_dns(folder):
-    assert "DNS checks are not part of this version yet" in run("check", "lista.csv").stdout
-    assert "DNS checks" not in run("check", "lista.csv", "--no-dns").stdout
+def test_an_untrusted_resolver_is_said_and_rejects_nobody(folder, nxdomain_server):
+    Path("dns.csv").write_text("email\nana@correo-mx.es\n")
+    result = run("check", "dns.csv", "--nameserver", nxdomain_server.address)
+    assert result.exit_code == 0
+    assert "Warning: The DNS resolver cannot be trusted" in result.stdout
+    assert Path("dns.clean.csv").read_text() == "email\nana@correo-mx.es\n"
+
+
+def test_dns_verdicts_reach_the_rejected_file(folder, dns_server):
+    Path("dns.csv").write_text("email\nana@correo-mx.es\nluis@no-existe-nunca.es\n")
+    result = run("check", "dns.csv", "--nameserver", dns_server.address, "--no-cache", "--report-json", "r.json")
+    assert result.exit_code == 0
+    assert Path("dns.rejected.csv").read_text().splitlines()[1] == (
+        "luis@no-existe-nunca.es,3,invalid,domain_not_found,The domain 'no-existe-nunca.es' does not exist.,")
+    dns = json.loads(Path("r.json").read_text())["dns"]
+    assert dns == {"checked": True, "resolver_trusted": True, "domains": 2, "queries": 3, "cache_hits": 0,
+                   "timeouts": 0}
 
 
 def test_annotate_and_out_dir(folder):

@@ -12,6 +12,10 @@ from typing import IO
 
 import click
 from rich.console import Console
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn, TimeRemainingColumn,
+)
+from rich.text import Text
 
 from . import __version__
 from .errors import InputError, UsageError
@@ -50,7 +54,13 @@ def cli() -> None:
 @click.option("--clean", "clean_path", metavar="PATH", help="Path of the clean file [default: <stem>.clean.csv].")
 @click.option("--rejected", "rejected_path", metavar="PATH", help="Path of the rejected file [default: <stem>.rejected.csv].")
 @click.option("--no-dns", is_flag=True, help="Offline: no DNS at all.")
-@click.option("--nameserver", multiple=True, metavar="HOST[:PORT]", help="Ask this DNS server (repeatable). Not available yet.")
+@click.option("--nameserver", multiple=True, metavar="HOST[:PORT]",
+              help="Ask this DNS server instead of the system's (repeatable).")
+@click.option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+              metavar="SECONDS", help="How long one DNS lookup may take.")
+@click.option("--dns-concurrency", type=click.IntRange(min=1), default=64, show_default=True, metavar="N",
+              help="How many DNS lookups run at once.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the DNS cache in the user's cache folder.")
 @click.option("--fix-typos", is_flag=True, help="Put the corrected address of a misspelled domain in the clean file.")
 @click.option("--known-domains", metavar="FILE",
               help="Domains that are real for this list (one per line): never flagged, offered as corrections.")
@@ -67,19 +77,20 @@ def cli() -> None:
 @click.pass_context
 def check(
     ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
-    rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], fix_typos: bool, known_domains: str | None,
+    rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], dns_timeout: float, dns_concurrency: int,
+    no_cache: bool, fix_typos: bool, known_domains: str | None,
     suppress: tuple[str, ...], strict: bool, annotate: bool, report_json: str | None, fail_over: float | None,
     encoding: str | None, delimiter: str | None, has_header: bool | None, quiet: bool,
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
     <stem>.clean.csv and <stem>.rejected.csv."""
-    for given, option, feature in [(nameserver, "--nameserver", "DNS checks"),
-                                   (suppress, "--suppress", "suppression lists")]:
+    for given, option, feature in [(suppress, "--suppress", "suppression lists")]:
         if given:
             raise click.UsageError(_NOT_YET.format(option=option, feature=feature))
     if delimiter is not None:
         delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
 
+    progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
     try:
         if report_json not in (None, "-"):
             # The JSON report must not replace the input nor either output.
@@ -89,7 +100,9 @@ def check(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
             encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, fix_typos=fix_typos,
             known_domains=read_domain_list(known_domains) if known_domains else (), annotate=annotate,
-            dns=not no_dns, stdin=sys.stdin.buffer, version=__version__,
+            dns=not no_dns, nameservers=nameserver, dns_timeout=dns_timeout, dns_concurrency=dns_concurrency,
+            dns_cache=not no_cache, progress=progress.update if progress else None,
+            stdin=sys.stdin.buffer, version=__version__,
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -99,6 +112,9 @@ def check(
     except KeyboardInterrupt:
         click.echo("Interrupted: no output was written.", err=True)
         ctx.exit(ExitStatus.INTERRUPTED)
+    finally:
+        if progress is not None:
+            progress.stop()
 
     json_to_stdout = report_json == "-"
     crossed = fail_over is not None and report.rejected_percent > fail_over
@@ -113,6 +129,39 @@ def check(
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
+
+
+class _RateColumn(ProgressColumn):
+    """Domains answered per second."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.0f}/s" if task.speed else "-/s")
+
+
+class DnsProgress:
+    """A progress bar on stderr while DNS lookups run: domains done of all, rate, time left."""
+
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def update(self, done: int, total: int) -> None:
+        """Show ``done`` of ``total`` domains answered."""
+        if self._bar is None:
+            self._bar = Progress(
+                TextColumn("DNS"), BarColumn(), MofNCompleteColumn(), TextColumn("domains"), _RateColumn(),
+                TimeRemainingColumn(),
+                console=Console(file=sys.stderr), transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("dns", total=total)
+        assert self._task is not None
+        self._bar.update(self._task, completed=done, total=total)
+
+    def stop(self) -> None:
+        """Remove the bar."""
+        if self._bar is not None:
+            self._bar.stop()
 
 
 class _ReportConsole(Console):

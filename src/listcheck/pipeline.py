@@ -15,26 +15,40 @@ from .verdict import AddressVerdict
 if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
     import pandas as pd
 
+    from .deliverability import DeliverabilityChecker, DomainAnswer, Progress
+
 VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
                    "listcheck_suggestion"]
 
 
 def judge_cells(
-    cells: Iterable[str], *, first_row: int = 2, policy: Policy = Policy(), knowledge: DomainKnowledge | None = None
+    cells: Iterable[str],
+    *,
+    first_row: int = 2,
+    policy: Policy = Policy(),
+    knowledge: DomainKnowledge | None = None,
+    deliverability: DeliverabilityChecker | None = None,
+    progress: Progress | None = None,
 ) -> list[AddressVerdict]:
     """One verdict per cell, in order, duplicates included.
 
-    ``first_row`` is the spreadsheet row number of the first cell (2 under a header). Under
-    ``policy.fix_typos`` a misspelled domain is replaced by its correction before duplicates are
-    looked for, so a corrected address that repeats an earlier row is a duplicate.
+    ``first_row`` is the spreadsheet row number of the first cell (2 under a header). Each distinct
+    cell is judged once offline; under ``policy.fix_typos`` a misspelled domain is replaced by its
+    correction. Then ``deliverability`` (when given) asks DNS about each distinct domain once, and
+    last, duplicates are looked for, so a corrected address that repeats an earlier row is one.
     """
-    verdicts: dict[str, AddressVerdict] = {}
+    rows = list(cells)
+    verdicts = {cell: _judge_cell(cell, policy, knowledge) for cell in dict.fromkeys(rows)}
+    if deliverability is not None:
+        wanted = {v.domain for v in verdicts.values() if _worth_asking(v)}
+        answers = deliverability.check(wanted, progress)
+        verdicts = {cell: _with_dns(v, answers.get(v.domain)) if _worth_asking(v) else v
+                    for cell, v in verdicts.items()}
+
     first_seen: dict[str, tuple[int, AddressVerdict]] = {}
     results = []
-    for row, cell in enumerate(cells, start=first_row):
-        verdict = verdicts.get(cell)
-        if verdict is None:
-            verdict = verdicts[cell] = _judge_cell(cell, policy, knowledge)
+    for row, cell in enumerate(rows, start=first_row):
+        verdict = verdicts[cell]
         key = verdict.comparison_key if verdict.reason is not Reason.EMPTY else None
         if key is not None:
             if key in first_seen:
@@ -43,6 +57,28 @@ def judge_cells(
                 first_seen[key] = (row, verdict)
         results.append(verdict)
     return results
+
+
+def _worth_asking(verdict: AddressVerdict) -> bool:
+    """Whether DNS can say more: a well-formed address, not one whose domain is already a known typo."""
+    if not verdict.domain or verdict.status is Status.INVALID:
+        return False
+    return verdict.reason is not Reason.TYPO_DOMAIN or bool(verdict.corrected_from)
+
+
+def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None) -> AddressVerdict:
+    """The verdict once DNS has spoken; the more severe status wins (CONTRACT.md)."""
+    if answer is None or answer.reason is None or answer.reason.status is None:
+        return verdict
+    if answer.reason.status.severity <= verdict.status.severity:
+        return verdict
+    if verdict.corrected_from:
+        # The correction leads nowhere either: report the address as typed, with what DNS said of the
+        # correction, and no suggestion.
+        detail = f"The likely correction {verdict.address} does not work either: {answer.detail}"
+        return replace(verdict, address=verdict.corrected_from, status=answer.reason.status, reason=answer.reason,
+                       detail=detail, suggestion="", corrected_from="")
+    return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail)
 
 
 def _judge_cell(cell: str, policy: Policy, knowledge: DomainKnowledge | None) -> AddressVerdict:

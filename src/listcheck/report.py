@@ -57,8 +57,11 @@ class DnsSummary:
     """What the DNS checks did."""
 
     checked: bool = False
+    resolver_trusted: bool = False
     domains: int = 0
     queries: int = 0
+    cache_hits: int = 0
+    timeouts: int = 0
 
 
 @dataclass(frozen=True)

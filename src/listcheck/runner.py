@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO
 
+from .deliverability import DeliverabilityChecker, DnsStats, Progress, parse_nameserver
+from .dns_cache import DnsCache, default_cache_path
+from .errors import UsageError
 from .pipeline import VERDICT_COLUMNS, destination_of, judge_cells
 from .policy import Policy
 from .reading import ContactTable, read_contacts, read_file_bytes
@@ -18,8 +22,6 @@ from .verdict import AddressVerdict
 from .writing import refuse_overwriting_input, write_outputs
 
 STDIN = "-"
-_NO_DNS_YET = ("DNS checks are not part of this version yet: domains were judged offline only (syntax, "
-               "reserved names, existing top-level domains). Use --no-dns to silence this warning.")
 
 
 def output_paths(path: str, *, out_dir: str | None = None, clean: str | None = None,
@@ -53,12 +55,21 @@ def check_file(
     known_domains: Iterable[str] = (),
     annotate: bool = False,
     dns: bool = True,
+    nameservers: Sequence[str] = (),
+    dns_timeout: float = 5.0,
+    dns_concurrency: int = 64,
+    dns_cache: bool | str = True,
+    progress: Progress | None = None,
     stdin: IO[bytes] | None = None,
     clock: Callable[[], float] = time.perf_counter,
     version: str = "",
 ) -> Report:
     """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
 
+    ``dns`` asks DNS whether each distinct domain accepts mail: of ``nameservers`` (``HOST[:PORT]``)
+    or the system's resolver, ``dns_concurrency`` lookups at a time, each given ``dns_timeout``
+    seconds; ``dns_cache`` is True for the user's cache folder, a path, or False for none;
+    ``progress(done, total)`` is called as domains are answered.
     ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
     are real domains of this list's audience, never flagged and offered as corrections.
 
@@ -76,12 +87,19 @@ def check_file(
     policy = Policy(strict=strict, fix_typos=fix_typos)
     knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None
     cells = [record[table.email_column] for record in table.records]
-    verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy, knowledge=knowledge)
+    checker = _deliverability(nameservers, dns_timeout, dns_concurrency, dns_cache) if dns else None
+    try:
+        verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy, knowledge=knowledge,
+                               deliverability=checker, progress=progress)
+    finally:
+        if checker is not None:
+            checker.close()
+    stats = checker.stats if checker is not None else DnsStats()
     destinations = [destination_of(v, policy) for v in verdicts]
     _write(table, verdicts, destinations, clean_path, rejected_path, annotate)
 
     counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
-    warnings = list(table.warnings) + ([_NO_DNS_YET] if dns else [])
+    warnings = list(table.warnings) + stats.warnings
     return Report(
         input=InputSummary(
             path=path, encoding=table.text_format.encoding,
@@ -98,7 +116,8 @@ def check_file(
         typos=[Typo(row, v.corrected_from or v.address, v.suggestion) for row, v in _numbered(verdicts, table)
                if v.reason is Reason.TYPO_DOMAIN],
         warnings=warnings,
-        dns=DnsSummary(checked=False),
+        dns=DnsSummary(checked=stats.checked, resolver_trusted=stats.resolver_trusted, domains=stats.domains,
+                       queries=stats.queries, cache_hits=stats.cache_hits, timeouts=stats.timeouts),
         elapsed_seconds=round(clock() - started, 3),
         examples=_examples(verdicts, table.first_row_number),
         version=version,
@@ -129,6 +148,23 @@ def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: li
         [(clean_path, clean_header, clean_rows), (rejected_path, padded + VERDICT_COLUMNS, rejected_rows)],
         table.text_format,
     )
+
+
+def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int,
+                    cache: bool | str) -> DeliverabilityChecker:
+    try:
+        servers = [parse_nameserver(text) for text in nameservers]
+    except ValueError as error:
+        raise UsageError(f"--nameserver {error}") from None
+    if timeout <= 0 or concurrency < 1:
+        raise UsageError("--dns-timeout must be above 0 and --dns-concurrency at least 1")
+    store = None
+    if cache:
+        try:
+            store = DnsCache(default_cache_path() if cache is True else cache)
+        except (OSError, sqlite3.Error):
+            store = None  # a cache we cannot open is no reason not to check
+    return DeliverabilityChecker(nameservers=servers, timeout=timeout, concurrency=concurrency, cache=store)
 
 
 def _numbered(verdicts: list[AddressVerdict], table: ContactTable) -> Iterator[tuple[int, AddressVerdict]]:

@@ -26,6 +26,7 @@ def render_report(report: Report, console: Console) -> None:
         f"'{source.email_column}' ({found_by[source.column_found_by]})",
         highlight=False,
     )
+    console.print(_dns_line(report), highlight=False)
     console.print()
     console.print(_summary(report))
     console.print()
@@ -45,6 +46,17 @@ def render_report(report: Report, console: Console) -> None:
         console.print()
     for warning in report.warnings:
         console.print(Text.assemble(("Warning: ", "bold yellow"), warning))
+
+
+def _dns_line(report: Report) -> str:
+    dns = report.dns
+    if not dns.checked:
+        return "DNS: not consulted (--no-dns): domains were judged offline only"
+    line = (f"DNS: {dns.domains} domains asked, {dns.queries} queries, {dns.cache_hits} answered from the "
+            f"cache, {dns.timeouts} timeouts")
+    if not dns.resolver_trusted:
+        line += "; the resolver could not be trusted, so nothing was rejected on DNS grounds"
+    return line
 
 
 def _rows(count: int) -> str:

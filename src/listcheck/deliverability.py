@@ -1,0 +1,243 @@
+"""Does a domain accept mail? Asked of DNS for every distinct domain of a list, concurrently.
+
+What a DNS check proves is that the domain can receive mail: it exists, and it names a mail server
+(MX) or, lacking one, has an address a sender may fall back to (RFC 5321 5.1). It says nothing of
+the mailbox; listcheck deliberately does not ask mail servers (SMTP probing gets senders blocked).
+
+A DNS answer rejects an address only when the resolver has shown it can be trusted: before any
+lookup, a domain that certainly receives mail (``gmail.com``) must resolve to MX records. Captive
+portals, sandboxes and broken networks answer "does not exist" for everything; behind such a
+resolver every DNS verdict is ``dns_unknown`` and the report says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .reasons import Reason
+
+if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for it
+    import dns.asyncresolver
+
+    from .dns_cache import DnsCache
+
+# Domains that certainly receive mail; a resolver that cannot find their MX cannot be trusted.
+CANARY_DOMAINS = ("gmail.com",)
+# When this many lookups in a row time out, the network is not answering: stop waiting.
+TIMEOUTS_BEFORE_GIVING_UP = 8
+
+
+@dataclass(frozen=True)
+class DomainAnswer:
+    """What DNS says of one domain: ``reason`` is None when the domain accepts mail."""
+
+    reason: Reason | None
+    detail: str = ""
+    ttl: int = 0
+
+
+@dataclass
+class DnsStats:
+    """What the DNS checks did, for the report."""
+
+    checked: bool = False
+    resolver_trusted: bool = False
+    domains: int = 0
+    queries: int = 0
+    cache_hits: int = 0
+    timeouts: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[int, int], None]  # (domains done, domains in all)
+
+
+class DeliverabilityChecker:
+    """Judges domains over DNS. ``nameservers`` are ``(host, port)`` pairs; none means the system's."""
+
+    def __init__(
+        self,
+        *,
+        nameservers: Sequence[tuple[str, int]] = (),
+        timeout: float = 5.0,
+        concurrency: int = 64,
+        cache: DnsCache | None = None,
+        canaries: Sequence[str] = CANARY_DOMAINS,
+    ) -> None:
+        self._nameservers = list(nameservers)
+        self._timeout = timeout
+        self._concurrency = max(1, concurrency)
+        self._cache = cache
+        self._canaries = canaries
+        self.stats = DnsStats()
+
+    def close(self) -> None:
+        """Release the cache."""
+        if self._cache is not None:
+            self._cache.close()
+
+    @property
+    def resolver_id(self) -> str:
+        """Names the resolver in the cache: answers of one resolver are not another's."""
+        return ",".join(f"{host}:{port}" for host, port in self._nameservers) or "system"
+
+    def check(self, domains: Iterable[str], progress: Progress | None = None) -> dict[str, DomainAnswer]:
+        """Judge each distinct domain (ASCII form); every domain gets an answer, ``dns_unknown`` at worst."""
+        wanted = sorted(set(domains))
+        self.stats = DnsStats(checked=True, domains=len(wanted))
+        return asyncio.run(self._check_all(wanted, progress))
+
+    async def _check_all(self, domains: list[str], progress: Progress | None) -> dict[str, DomainAnswer]:
+        answers: dict[str, DomainAnswer] = {}
+        if self._cache is not None:
+            for domain, answer in self._cache.get_many(self.resolver_id, domains).items():
+                answers[domain] = answer
+            self.stats.cache_hits = len(answers)
+        pending = [d for d in domains if d not in answers]
+        if not pending:
+            self.stats.resolver_trusted = True  # every answer comes from a run whose resolver was trusted
+            return answers
+
+        resolver = self._resolver()
+        if resolver is None or not await self._trusted(resolver):
+            self.stats.resolver_trusted = False
+            unknown = DomainAnswer(Reason.DNS_UNKNOWN, "DNS could not be consulted: the resolver cannot be trusted.")
+            return {**answers, **{d: unknown for d in pending}}
+        self.stats.resolver_trusted = True
+
+        semaphore = asyncio.Semaphore(self._concurrency)
+        done = len(answers)
+        consecutive_timeouts = 0
+        gave_up = asyncio.Event()
+
+        async def judge(domain: str) -> None:
+            nonlocal done, consecutive_timeouts
+            async with semaphore:
+                if gave_up.is_set():
+                    answers[domain] = DomainAnswer(Reason.DNS_UNKNOWN, "DNS lookups kept timing out; not asked.")
+                else:
+                    answer, timed_out = await self._judge(resolver, domain)
+                    answers[domain] = answer
+                    consecutive_timeouts = consecutive_timeouts + 1 if timed_out else 0
+                    if consecutive_timeouts >= TIMEOUTS_BEFORE_GIVING_UP and not gave_up.is_set():
+                        gave_up.set()
+                        self.stats.warnings.append(
+                            f"DNS lookups kept timing out ({consecutive_timeouts} in a row); the remaining "
+                            f"domains were not asked and are dns_unknown. Try again later or use --nameserver.")
+                done += 1
+                if progress is not None:
+                    progress(done, len(domains))
+
+        await asyncio.gather(*(judge(domain) for domain in pending))
+        if self._cache is not None:
+            self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})
+        return answers
+
+    def _resolver(self) -> dns.asyncresolver.Resolver | None:
+        import dns.asyncresolver
+        import dns.nameserver
+        import dns.resolver
+
+        try:
+            resolver = dns.asyncresolver.Resolver(configure=not self._nameservers)
+        except dns.resolver.NoResolverConfiguration:
+            self.stats.warnings.append("This machine has no DNS resolver configured: DNS checks were skipped. "
+                                       "Use --nameserver or --no-dns.")
+            return None
+        if self._nameservers:
+            resolver.nameservers = [dns.nameserver.Do53Nameserver(host, port) for host, port in self._nameservers]
+        resolver.timeout = self._timeout
+        resolver.lifetime = self._timeout
+        resolver.cache = None  # our own cache honours TTLs across runs
+        return resolver
+
+    async def _trusted(self, resolver: dns.asyncresolver.Resolver) -> bool:
+        for canary in self._canaries:
+            answer, _ = await self._judge(resolver, canary)
+            if answer.reason is not None:
+                self.stats.warnings.append(
+                    f"The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a "
+                    f"domain that certainly receives mail ({answer.detail.rstrip('.')}). No address was "
+                    f"rejected on DNS grounds; DNS verdicts are dns_unknown. Check the network, or use "
+                    f"--nameserver with a working resolver, or --no-dns.")
+                return False
+        return True
+
+    async def _judge(self, resolver: dns.asyncresolver.Resolver, domain: str) -> tuple[DomainAnswer, bool]:
+        """The answer for one domain, and whether a lookup timed out."""
+        import dns.exception
+        import dns.resolver
+
+        try:
+            mx = await self._query(resolver, domain, "MX")
+            if mx is not None:
+                return _from_mx(domain, mx), False
+            for rdtype in ("A", "AAAA"):
+                addresses = await self._query(resolver, domain, rdtype)
+                if addresses is not None and any(_routable(r.to_text()) for r in addresses):
+                    return DomainAnswer(None, ttl=addresses.rrset.ttl if addresses.rrset else 0), False
+            return DomainAnswer(Reason.NO_MAIL_SERVER,
+                                f"'{domain}' has no mail server (MX) and no public address to fall back to."), False
+        except dns.resolver.NXDOMAIN:
+            return DomainAnswer(Reason.DOMAIN_NOT_FOUND, f"The domain '{domain}' does not exist."), False
+        except dns.exception.Timeout:
+            self.stats.timeouts += 1
+            return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS did not answer in time for '{domain}'."), True
+        except dns.resolver.NoNameservers:
+            return DomainAnswer(Reason.DNS_UNKNOWN,
+                                f"No DNS server would answer for '{domain}' (refused or failed)."), False
+        except dns.exception.DNSException as error:
+            return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS failed for '{domain}': {type(error).__name__}."), False
+
+    async def _query(self, resolver: dns.asyncresolver.Resolver, domain: str, rdtype: str) -> dns.resolver.Answer | None:
+        """One lookup; None when the name exists but has no record of this type."""
+        import dns.resolver
+
+        self.stats.queries += 1
+        try:
+            return await resolver.resolve(domain, rdtype, search=False)
+        except dns.resolver.NoAnswer:
+            return None
+
+
+def _from_mx(domain: str, answer: dns.resolver.Answer) -> DomainAnswer:
+    exchanges = [(record.preference, record.exchange.to_text()) for record in answer]
+    ttl = answer.rrset.ttl if answer.rrset else 0
+    if exchanges == [(0, ".")]:
+        return DomainAnswer(Reason.NULL_MX, f"'{domain}' publishes a null MX: it accepts no mail (RFC 7505).", ttl)
+    return DomainAnswer(None, ttl=ttl)
+
+
+def _routable(text: str) -> bool:
+    try:
+        return ipaddress.ip_address(text).is_global
+    except ValueError:
+        return False
+
+
+def parse_nameserver(text: str) -> tuple[str, int]:
+    """``HOST[:PORT]`` (``[v6]:PORT`` for IPv6) as a pair; port 53 by default.
+
+    >>> parse_nameserver("127.0.0.1:5353"), parse_nameserver("1.1.1.1"), parse_nameserver("[::1]:53")
+    (('127.0.0.1', 5353), ('1.1.1.1', 53), ('::1', 53))
+    """
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port = rest.removeprefix(":") or "53"
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    else:
+        host, port = text, "53"
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"'{text}' is not HOST[:PORT]")
+    return host, int(port)
+
+
+def now() -> float:
+    """Wall-clock seconds, for cache expiry."""
+    return time.time()

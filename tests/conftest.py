@@ -1,0 +1,41 @@
+"""Shared fixtures: no test writes to the user's cache folder, and DNS servers on 127.0.0.1."""
+
+import pytest
+
+from .dns_server import SilentServer, ZoneResolver, ZoneServer
+
+# The zone of the deliverability tests: one domain per case of issue 4.
+ZONE = """
+gmail.com. 300 IN MX 5 gmail-smtp-in.l.google.com.
+correo-mx.es. 300 IN MX 10 mx.correo-mx.es.
+sin-correo.es. 300 IN MX 0 .
+solo-a-publica.es. 300 IN A 93.184.215.14
+solo-a-privada.es. 300 IN A 10.1.2.3
+solo-aaaa.es. 300 IN AAAA 2606:4700::6810:84e5
+solo-txt.es. 300 IN TXT "v=spf1 -all"
+alias-correo.es. 300 IN CNAME correo-mx.es.
+"""
+REFUSED_ZONE = "rechazada.es"
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("LISTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def dns_server():
+    with ZoneServer(ZoneResolver(ZONE, refused=(REFUSED_ZONE,))) as server:
+        yield server
+
+
+@pytest.fixture
+def nxdomain_server():
+    with ZoneServer(ZoneResolver("", nxdomain_everything=True)) as server:
+        yield server
+
+
+@pytest.fixture
+def silent_server():
+    with SilentServer() as server:
+        yield server
