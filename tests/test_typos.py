@@ -18,7 +18,13 @@ MUST_NOT_FLAG = [
     "terra.com.br", "uol.com.br", "live.com.mx", "hotmail.com.ar", "outlook.es", "yahoo.es", "hotmail.es",
     # Domains we do not know, near nothing or near something only by a short name.
     "empresa.es", "ucm.es", "unam.mx", "correo.ugr.es", "alumnos.upm.es", "juntadeandalucia.es", "mail.es",
-    "ao.com", "gm.com", "web.es", "live.es", "example.co", "example.com.co", "example.cm",
+    "ao.com", "gm.com", "web.es",
+    # Real domains that a looser corrector flags (found in review).
+    "yahoo.com.co", "yahoo.com.pe", "yahoo.cl", "yahoo.com.tr", "yahoo.co.id", "yahoo.dk", "yahoo.pl",
+    "yandex.com.tr", "zohomail.in", "proton.ch", "fastmail.us", "movistar.com.ar", "movistar.cl", "telefonica.com",
+    "verizon.com", "vodafone.de", "vodafone.it", "tiscali.cz", "wanadoo.fr", "foxmail.com", "mozmail.com",
+    "interia.eu", "inbox.eu", "prodigy.net", "tata.com", "hive.com", "uno.com", "host.com", "aol.it",
+    "tierra.es", "live.es", "example.co", "example.com.co", "example.cm",
     "example.ne", "kicksend.com", "con-artists.com", "hanmail.net", "chengmail.net", "dogmail.net",
 ]
 
@@ -40,7 +46,9 @@ SUGGESTIONS = [
     ("yahoo.com.mxg", "yahoo.com.mx"), ("empresa.con", "empresa.com"), ("empresa.co.ul", "empresa.co.uk"),
     # Brands under a suffix their provider lacks.
     ("gmail.co", "gmail.com"), ("gmail.es", "gmail.com"), ("gmail.cm", "gmail.com"), ("gmail.om", "gmail.com"),
-    ("yahoo.net", "yahoo.com"), ("hotmail.co", "hotmail.com"), ("outlook.co", "outlook.com"),
+    ("hotmail.co", "hotmail.com"), ("outlook.co", "outlook.com"), ("outlook.net", "outlook.com"),
+    ("comcast.nry", "comcast.net"), ("hotmail.mx", "hotmail.com.mx"), ("yahoo.ar", "yahoo.com.ar"),
+    ("hotmail.con.mx", "hotmail.com.mx"), ("hotmail.ess", "hotmail.es"),
     # A stray label and a misplaced dot.
     ("gmail.com.co", "gmail.com"), ("gmail.com.com", "gmail.com"), ("gmailc.om", "gmail.com"),
     ("comcastn.et", "comcast.net"),
@@ -123,3 +131,25 @@ def test_each_distinct_domain_is_judged_once():
     knowledge._suggest = lambda domain: calls.append(domain) or original(domain)
     judge_cells([f"user{i}@gmial.com" for i in range(50)] + ["x@empresa.es"] * 20, knowledge=knowledge)
     assert sorted(calls) == ["empresa.es", "gmial.com"]
+
+
+def test_known_domains_that_are_already_known_keep_their_provider():
+    knowledge = DomainKnowledge(known_domains=["hotmail.com"])
+    assert knowledge.suggest("hotmail.co") == "hotmail.com"
+
+
+def test_domain_list_file(tmp_path):
+    from listcheck import UsageError
+    from listcheck.reading import read_domain_list
+
+    good = tmp_path / "propios.txt"
+    good.write_text("# nuestros dominios\nAcademia-Lopez.es\n@straße.de\n\nmi-empresa.com.mx.  # con punto final\n")
+    assert read_domain_list(str(good)) == ["academia-lopez.es", "xn--strae-oqa.de", "mi-empresa.com.mx"]
+    for bad, shown in [("gmail.com,Google", "gmail.com,Google"), ("empresa.con", "empresa.con"),
+                       ("ana@empresa.es", "ana@empresa.es"), ("localhost", "localhost")]:
+        path = tmp_path / "malo.txt"
+        path.write_text(f"bueno.es\n{bad}\n")
+        with pytest.raises(UsageError) as raised:
+            read_domain_list(str(path))
+        assert str(raised.value) == (f"line 2 of '{path}' is not a domain with an existing top-level domain: "
+                                     f"'{shown}'")

@@ -15,10 +15,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import idna
 from charset_normalizer import CharsetMatch, from_bytes
 
 from .columns import find_layout
 from .errors import InputError, UsageError
+from .tlds import tld_exists
 
 DELIMITERS = (",", ";", "\t", "|")
 # Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
@@ -297,7 +299,9 @@ def read_file_bytes(path: str) -> bytes:
 def read_domain_list(path: str) -> list[str]:
     """Domains from a plain list, one per line; blank lines and ``#`` comments are skipped.
 
-    Domains are lower-cased and put in their ASCII (IDNA) form, the form addresses are compared in.
+    Domains are lower-cased and put in their ASCII form by IDNA 2008 with UTS 46 mapping, as
+    email-validator does for addresses (``straße.de`` is ``xn--strae-oqa.de``, not ``strasse.de``).
+    A line that is not a domain with an existing top-level domain is refused, naming the line.
     """
     try:
         text = read_file_bytes(path).decode("utf-8-sig")
@@ -305,11 +309,15 @@ def read_domain_list(path: str) -> list[str]:
         raise UsageError(f"cannot read the domain list '{path}': {error}") from None
     domains = []
     for number, line in enumerate(text.splitlines(), start=1):
-        domain = line.split("#", 1)[0].strip().lower().lstrip("@").rstrip(".")
+        domain = line.split("#", 1)[0].strip().lstrip("@").rstrip(".")
         if not domain:
             continue
         try:
-            domains.append(domain.encode("idna").decode("ascii"))
-        except UnicodeError:
-            raise UsageError(f"line {number} of '{path}' is not a domain: '{domain}'") from None
+            ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
+        except idna.IDNAError:
+            ascii_domain = ""
+        if "." not in ascii_domain or not tld_exists(ascii_domain):
+            raise UsageError(f"line {number} of '{path}' is not a domain with an existing top-level domain: "
+                             f"'{domain}'")
+        domains.append(ascii_domain)
     return domains

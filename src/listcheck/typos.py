@@ -2,19 +2,26 @@
 
 People mistype the domain of a big provider far more often than any other: a swapped or doubled
 letter, a missing one, a wrong top-level domain. What makes a corrector trustworthy is what it leaves
-alone, so the rules are narrow:
+alone, so every rule points only at a known domain, except the one for top-level domains that do not
+exist, and each rule is narrow:
 
 - a known domain (``data/mail_domains.csv``, or the user's ``--known-domains``) is never flagged,
   nor is a subdomain of one;
-- the distance allowed to a known domain grows with the length of its name (the label before the
-  public suffix): none up to 3 letters (``me``, ``i``, ``ya``, ``gmx``, ``aol`` never pull
-  anything), one edit up to 6, two beyond; transpositions count as one edit (optimal string
-  alignment);
-- a name of 5 or 6 letters also takes two edits when both are dropped letters or swapped neighbours
-  (``yao``, ``yhao``, ``icld``, ``gmila``): that is how fast typing fails, while a changed or added
-  letter often makes another real name (``wahoo``);
-- a brand name under a suffix its provider does not use (``gmail.es``, ``yahoo.net``) is a typo of
-  the provider's domain; a generic name (``mail.es``) is not;
+- a name is compared with the known names under the same suffix: ``vodafone.de`` is not a typo of
+  ``vodafone.es``. Names of four letters or fewer take no edit (``live``/``hive``, ``juno``/``uno``,
+  ``tuta``/``tata`` are all real), five to seven letters one, longer names two; a swap of neighbours
+  counts as one edit (optimal string alignment). A name of five letters or more also takes two edits
+  when both are dropped letters or swapped neighbours (``yhao``, ``icld``, ``gmila``): that is how
+  fast typing fails, while a changed or added letter often makes another real name;
+- ``outlook.net`` for ``outlook.com`` (names of six letters or more, from ``.net`` or ``.org`` to
+  ``.com``, never the other way: ``verizon.com`` is not ``verizon.net``); ``comcast.nry`` for ``comcast.net`` (two slips in a top-level domain that does not exist,
+  towards a known domain only);
+- a dot in the wrong place (``gmailc.om``), a stray label after a known domain (``gmail.com.co``),
+  a missing ``com.`` (``hotmail.mx`` for ``hotmail.com.mx``), a mistyped ``com`` before a country
+  code (``hotmail.con.mx``), and ``.co``, ``.cm``, ``.om`` or ``.ne`` where the provider has ``.com``
+  or ``.net`` (``hotmail.co``);
+- a name whose provider uses it under no other suffix (``gmail``, ``icloud``: the ``brand`` column)
+  is a typo under any suffix it does not have (``gmail.es``);
 - a top-level domain that does not exist (``.con``, ``.cmo``, ``.c0m``) is corrected to the nearest
   common one, and a tie is broken only in favour of ``.com``, ``.net`` and ``.org``;
 - candidates of one provider at the same distance resolve to the one listed first in the data file
@@ -76,14 +83,18 @@ def split_domain(domain: str) -> tuple[str, str]:
     return head.rpartition(".")[2], suffix
 
 
-def allowed_distance(domain: str) -> int:
-    """Edits allowed between a typed domain and this known one, by the length of its name.
+def allowed_distance(name: str) -> int:
+    """Edits allowed between a typed name and this known one (the label before the suffix).
 
-    >>> [allowed_distance(d) for d in ("i.ua", "me.com", "gmail.com", "hotmail.com")]
-    [0, 0, 1, 2]
+    >>> [allowed_distance(n) for n in ("i", "live", "gmail", "hotmail", "googlemail")]
+    [0, 0, 1, 1, 2]
     """
-    name = split_domain(domain)[0]
-    return 0 if len(name) <= 3 else 1 if len(name) <= 6 else 2
+    return 0 if len(name) <= 4 else 1 if len(name) <= 7 else 2
+
+
+# Real top-level domains one key from ".com" or ".net": where the provider has .com, .co is a slip.
+_NEAR_GENERIC = {"co": "com", "cm": "com", "om": "com", "ne": "net"}
+_SECOND_LEVEL = ("com", "co", "org", "net", "gob", "edu")
 
 
 class DomainKnowledge:
@@ -98,22 +109,24 @@ class DomainKnowledge:
 
     def __init__(self, domains: Iterable[MailDomain] | None = None, *, known_domains: Iterable[str] = ()) -> None:
         entries = list(load_mail_domains() if domains is None else domains)
+        listed = {entry.domain for entry in entries}
         # A user's own domain is its own provider: it competes with everything else.
-        entries += [MailDomain(d, provider=d, market="user") for d in known_domains]
+        entries += [MailDomain(d, provider=d, market="user") for d in known_domains if d not in listed]
         self._provider = {entry.domain: entry.provider for entry in entries}
         self._rank = {domain: rank for rank, domain in enumerate(self._provider)}  # file order: main domains first
-        self._choices = sorted(self._provider)
-        self._allowed = {domain: allowed_distance(domain) for domain in self._choices}
-        self._brand_domains: dict[str, list[str]] = {}
+        self._names_by_suffix: dict[str, list[str]] = {}
+        self._dotless: dict[str, list[str]] = {}
         self._slips: dict[tuple[str, str], list[str]] = {}
-        for domain in self._provider:
-            name, suffix = split_domain(domain)
-            if 5 <= len(name) <= 6:
-                for slipped in slips(name):
-                    self._slips.setdefault((slipped, suffix), []).append(domain)
+        self._brand_domains: dict[str, list[str]] = {}
         for entry in entries:
+            name, suffix = split_domain(entry.domain)
+            self._names_by_suffix.setdefault(suffix, []).append(name)
+            self._dotless.setdefault(entry.domain.replace(".", ""), []).append(entry.domain)
+            if len(name) >= 5:
+                for slipped in slips(name):
+                    self._slips.setdefault((slipped, suffix), []).append(entry.domain)
             if entry.brand:
-                self._brand_domains.setdefault(split_domain(entry.domain)[0], []).append(entry.domain)
+                self._brand_domains.setdefault(name, []).append(entry.domain)
         self._answers: dict[str, str | None] = {}
 
     def is_known(self, domain: str) -> bool:
@@ -142,10 +155,20 @@ class DomainKnowledge:
             costs[target] = min(cost, costs.get(target, cost))
 
         real_tld = tld_exists(domain)
-        head = domain.rpartition(".")[0]
-        if head in self._provider:
-            # A stray label after a known domain (gmail.com.co); yahoo.com.mxg is rather a mistyped .mx.
-            offer(head, 1 if real_tld else 2)
+        head, _, last = domain.rpartition(".")
+        if head in self._provider and public_suffix(domain) != f"{split_domain(head)[1]}.{last}":
+            # A stray label after a known domain (gmail.com.com), counted as two edits: yahoo.com.mxg is
+            # rather a mistyped .mx, one edit. A real country suffix (yahoo.com.co, yahoo.com.tr) may be
+            # a variant we do not know: left alone.
+            offer(head, 2)
+        for known in self._dotless.get(domain.replace(".", ""), []):
+            offer(known, 1)  # a dot in the wrong place: gmailc.om
+        labels = domain.split(".")
+        if len(labels) >= 3:  # hotmail.con.mx
+            for second in _SECOND_LEVEL:
+                fixed = ".".join([*labels[:-2], second, labels[-1]])
+                if fixed in self._provider and OSA.distance(labels[-2], second) == 1:
+                    offer(fixed, 1)
         self._offer_near(domain, 0, offer)
         tld_fixes = [] if real_tld else nearest_common_tld(domain)
         for fixed in tld_fixes:
@@ -153,24 +176,37 @@ class DomainKnowledge:
                 offer(fixed, 1)
             else:
                 self._offer_near(fixed, 1, offer)
+        if not real_tld:  # two slips in .com/.net/.org are fine when they lead to a known domain: comcast.nry
+            for generic in GENERIC_TLDS:
+                if f"{head}.{generic}" in self._provider and OSA.distance(last, generic) == 2:
+                    offer(f"{head}.{generic}", 2)
         if costs:
             return self._pick(costs)
         # An unknown company domain with a top-level domain that does not exist: empresa.con.
         return tld_fixes[0] if len(tld_fixes) == 1 else None
 
     def _offer_near(self, domain: str, base_cost: int, offer: Callable[[str, int], None]) -> None:
-        for known, distance, _ in process.extract(
-            domain, self._choices, scorer=OSA.distance, score_cutoff=_MAX_DISTANCE, limit=None
-        ):
-            if distance <= self._allowed[known]:
-                offer(known, base_cost + int(distance))
         name, suffix = split_domain(domain)
         if domain != f"{name}.{suffix}":
-            return
+            return  # a subdomain of an unknown domain: nothing to compare
+        for known_name, distance, _ in process.extract(
+            name, self._names_by_suffix.get(suffix, []), scorer=OSA.distance, score_cutoff=_MAX_DISTANCE, limit=None
+        ):
+            if distance <= allowed_distance(known_name):
+                offer(f"{known_name}.{suffix}", base_cost + int(distance))
         for known in self._slips.get((name, suffix), []):
             offer(known, base_cost + 2)
+        if suffix in _NEAR_GENERIC and f"{name}.{_NEAR_GENERIC[suffix]}" in self._provider:
+            offer(f"{name}.{_NEAR_GENERIC[suffix]}", base_cost + 1)
+        if suffix in ("net", "org") and len(name) >= 6 and f"{name}.com" in self._provider:
+            # outlook.net for outlook.com. Not the other way: ISPs keep mail on .net and the company on
+            # .com (verizon.com, telefonica.com); and short names (mail, email) are anyone's under .net.
+            offer(f"{name}.com", base_cost + 1)
+        for second in ("com", "co"):  # hotmail.mx for hotmail.com.mx
+            if f"{name}.{second}.{suffix}" in self._provider:
+                offer(f"{name}.{second}.{suffix}", base_cost + 1)
         if name in self._brand_domains:
-            # A brand under a suffix its provider lacks: the variant one edit away, else its main domain.
+            # A name used under no other suffix: the variant one edit away, else its main domain.
             variants = self._brand_domains[name]
             near = [v for v in variants if OSA.distance(split_domain(v)[1], suffix) <= 1]
             for variant in near or variants[:1]:
