@@ -75,8 +75,13 @@ def test_fail_over_not_crossed(folder):
      "Error: --nameserver '127.0.0.1:99999' is not HOST[:PORT]"),
     (["check", "lista.csv", "--dns-timeout", "0"],
      "Error: Invalid value for '--dns-timeout': 0.0 is not in the range x>0."),
-    (["check", "lista.csv", "--suppress", "bounces.csv"],
-     "Error: --suppress needs suppression lists, which this version of listcheck does not have yet"),
+    (["check", "lista.csv", "--suppress", "bounces.csv"], "Error: --suppress 'bounces.csv': 'bounces.csv' does not exist"),
+    (["check", "lista.csv", "--reject", "role"],
+     "Error: --reject 'role' is not a reason code; the codes are empty, missing_at, syntax, multiple_addresses, "
+     "special_use_domain, unknown_tld, domain_not_found, null_mx, no_mail_server, suppressed, typo_domain, "
+     "disposable, role_account, duplicate, dns_unknown"),
+    (["check", "lista.csv", "--reject", "role_account", "--keep", "disposable,role_account"],
+     "Error: --keep and --reject: role_account cannot be both kept and rejected"),
 ])
 def test_exit_2_bad_options(folder, args, line):
     result = run(*args)

@@ -174,3 +174,13 @@ def test_checker_counts_queries(dns_server):
     answers = checker.check(["correo-mx.es", "solo-txt.es"])
     assert answers["correo-mx.es"].reason is None and answers["solo-txt.es"].reason is Reason.NO_MAIL_SERVER
     assert checker.stats.queries == 1 + 1 + 3  # canary MX; MX; MX + A + AAAA
+
+
+def test_a_corrupted_cache_file_is_survived(tmp_path, dns_server):
+    source = write_list(tmp_path, ["correo-mx.es"])
+    cache = tmp_path / "dns.sqlite3"
+    cache.write_bytes(b"this is not a database" * 100)
+    report = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=str(cache))
+    assert report.destinations == {"clean": 1, "rejected": 0} and report.dns.resolver_trusted
+    assert report.warnings == [f"The DNS cache {cache} could not be opened (file is not a database); "
+                               f"this run went without it."]

@@ -13,6 +13,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from .normalize import clean_cell
 from .reasons import Reason, Status
+from .risk import DisposableDomains, role_of
 from .tlds import tld_exists
 from .typos import DomainKnowledge, default_knowledge
 from .verdict import AddressVerdict
@@ -30,11 +31,14 @@ _ADDRESS_SEPARATORS = re.compile(r":::|[;,<>\s]+")
 _LOOKS_LIKE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def check_address(text: str, /, *, knowledge: DomainKnowledge | None = None) -> AddressVerdict:
+def check_address(
+    text: str, /, *, knowledge: DomainKnowledge | None = None, disposable: DisposableDomains | None = None
+) -> AddressVerdict:
     """Judge one address cell offline.
 
     ``knowledge`` holds the known mail domains that typo suggestions point to (default: the shipped
-    list); pass one built with ``known_domains=`` to add a list's own domains.
+    list); pass one built with ``known_domains=`` to add a list's own domains. ``disposable`` is the
+    list of throwaway domains (default: the shipped list, no exceptions).
 
     >>> check_address(" Ana <ana@Correo.es>").status
     <Status.VALID: 'valid'>
@@ -96,7 +100,31 @@ def check_address(text: str, /, *, knowledge: DomainKnowledge | None = None) -> 
             f"'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
             domain=ascii_domain,
         )
-    return AddressVerdict(address, Status.VALID, domain=ascii_domain)
+    return _risk(address, ascii_domain, knowledge or default_knowledge(), disposable or _DEFAULT_DISPOSABLE)
+
+
+_DEFAULT_DISPOSABLE = DisposableDomains()
+
+
+def _risk(address: str, ascii_domain: str, knowledge: DomainKnowledge, disposable: DisposableDomains) -> AddressVerdict:
+    """The verdict of a well-formed address at a real domain: throwaway, role, or valid."""
+    throwaway = disposable.provider_of(ascii_domain)
+    if throwaway is not None:
+        return AddressVerdict(
+            address, Status.RISKY, Reason.DISPOSABLE,
+            f"'{throwaway}' gives out throwaway mailboxes that expire within hours or days.", domain=ascii_domain,
+        )
+    provider = knowledge.provider(ascii_domain)
+    free = f"A free or personal mail provider ({provider})." if provider else ""
+    role = role_of(address.rpartition("@")[0])
+    if role is not None:
+        return AddressVerdict(
+            address, Status.RISKY, Reason.ROLE_ACCOUNT,
+            f"'{role}' is a role mailbox, read by a team or nobody; such addresses complain and bounce more. "
+            f"{free}".rstrip(),
+            domain=ascii_domain, free_provider=bool(provider),
+        )
+    return AddressVerdict(address, Status.VALID, detail=free, domain=ascii_domain, free_provider=bool(provider))
 
 
 def _is_special_use(domain: str) -> bool:

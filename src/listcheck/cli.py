@@ -37,7 +37,6 @@ class ExitStatus(IntEnum):
     BROKEN_PIPE = 141  # what a shell reports for a program killed by SIGPIPE
 
 
-_NOT_YET = "{option} needs {feature}, which this version of listcheck does not have yet"
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
@@ -64,8 +63,14 @@ def cli() -> None:
 @click.option("--fix-typos", is_flag=True, help="Put the corrected address of a misspelled domain in the clean file.")
 @click.option("--known-domains", metavar="FILE",
               help="Domains that are real for this list (one per line): never flagged, offered as corrections.")
-@click.option("--suppress", multiple=True, metavar="FILE", help="Addresses never to mail (repeatable). Not available yet.")
+@click.option("--suppress", multiple=True, metavar="FILE",
+              help="Addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export (repeatable).")
+@click.option("--allow-domains", metavar="FILE", help="Domains never treated as throwaway (one per line).")
 @click.option("--strict", is_flag=True, help="Risky and unknown rows go to the rejected file.")
+@click.option("--reject", "reject_reasons", multiple=True, metavar="REASON[,REASON]",
+              help="Send rows with these reasons to the rejected file (repeatable).")
+@click.option("--keep", "keep_reasons", multiple=True, metavar="REASON[,REASON]",
+              help="Keep rows with these reasons in the clean file (repeatable).")
 @click.option("--annotate", is_flag=True, help="The clean file gets the listcheck_* columns too.")
 @click.option("--report-json", metavar="PATH", help="Write the machine-readable report here; '-' is stdout.")
 @click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
@@ -79,14 +84,12 @@ def check(
     ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
     rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], dns_timeout: float, dns_concurrency: int,
     no_cache: bool, fix_typos: bool, known_domains: str | None,
-    suppress: tuple[str, ...], strict: bool, annotate: bool, report_json: str | None, fail_over: float | None,
+    suppress: tuple[str, ...], allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
+    keep_reasons: tuple[str, ...], annotate: bool, report_json: str | None, fail_over: float | None,
     encoding: str | None, delimiter: str | None, has_header: bool | None, quiet: bool,
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
     <stem>.clean.csv and <stem>.rejected.csv."""
-    for given, option, feature in [(suppress, "--suppress", "suppression lists")]:
-        if given:
-            raise click.UsageError(_NOT_YET.format(option=option, feature=feature))
     if delimiter is not None:
         delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
 
@@ -99,7 +102,9 @@ def check(
         report = check_file(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
             encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, fix_typos=fix_typos,
-            known_domains=read_domain_list(known_domains) if known_domains else (), annotate=annotate,
+            known_domains=read_domain_list(known_domains) if known_domains else (),
+            allow_domains=read_domain_list(allow_domains) if allow_domains else (), suppress=suppress,
+            reject=_codes(reject_reasons), keep=_codes(keep_reasons), annotate=annotate,
             dns=not no_dns, nameservers=nameserver, dns_timeout=dns_timeout, dns_concurrency=dns_concurrency,
             dns_cache=not no_cache, progress=progress.update if progress else None,
             stdin=sys.stdin.buffer, version=__version__,
@@ -181,6 +186,11 @@ def _print_report(report: Report, crossed_fail_over: float | None, *, to_stderr:
     if crossed_fail_over is not None:
         console.print(f"{report.rejected_percent:.1f}% of the rows were rejected, "
                       f"over --fail-over {crossed_fail_over:g}%.")
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    """Reason codes given as ``a,b`` and repeated options, in one list."""
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
 def _write_json(text: str, path: str) -> None:

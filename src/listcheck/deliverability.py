@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -68,12 +69,14 @@ class DeliverabilityChecker:
         concurrency: int = 64,
         cache: DnsCache | None = None,
         canaries: Sequence[str] = CANARY_DOMAINS,
+        notes: Sequence[str] = (),
     ) -> None:
         self._nameservers = list(nameservers)
         self._timeout = timeout
         self._concurrency = max(1, concurrency)
         self._cache = cache
         self._canaries = canaries
+        self._notes = list(notes)  # warnings from setting up, reported with the run's
         self.stats = DnsStats()
 
     def close(self) -> None:
@@ -89,14 +92,16 @@ class DeliverabilityChecker:
     def check(self, domains: Iterable[str], progress: Progress | None = None) -> dict[str, DomainAnswer]:
         """Judge each distinct domain (ASCII form); every domain gets an answer, ``dns_unknown`` at worst."""
         wanted = sorted(set(domains))
-        self.stats = DnsStats(checked=True, domains=len(wanted))
+        self.stats = DnsStats(checked=True, domains=len(wanted), warnings=list(self._notes))
         return asyncio.run(self._check_all(wanted, progress))
 
     async def _check_all(self, domains: list[str], progress: Progress | None) -> dict[str, DomainAnswer]:
         answers: dict[str, DomainAnswer] = {}
         if self._cache is not None:
-            for domain, answer in self._cache.get_many(self.resolver_id, domains).items():
-                answers[domain] = answer
+            try:
+                answers.update(self._cache.get_many(self.resolver_id, domains))
+            except sqlite3.Error as error:
+                self._drop_cache(error)
             self.stats.cache_hits = len(answers)
         pending = [d for d in domains if d not in answers]
         if not pending:
@@ -135,8 +140,16 @@ class DeliverabilityChecker:
 
         await asyncio.gather(*(judge(domain) for domain in pending))
         if self._cache is not None:
-            self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})
+            try:
+                self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})
+            except sqlite3.Error as error:
+                self._drop_cache(error)
         return answers
+
+    def _drop_cache(self, error: sqlite3.Error) -> None:
+        """A broken cache file is no reason not to check: go on without it, and say so."""
+        self.stats.warnings.append(f"The DNS cache could not be used ({error}); this run went without it.")
+        self._cache = None
 
     def _resolver(self) -> dns.asyncresolver.Resolver | None:
         import dns.asyncresolver

@@ -44,12 +44,21 @@ class DnsCache:
         self._clock = clock
         self._path.parent.mkdir(parents=True, exist_ok=True)
         self._connection = sqlite3.connect(self._path, timeout=30)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute(
-            "CREATE TABLE IF NOT EXISTS verdicts (resolver TEXT, domain TEXT, reason TEXT, detail TEXT, "
-            "expires REAL, PRIMARY KEY (resolver, domain))"
-        )
-        self._connection.commit()
+        # Switching to the write-ahead log needs the database to itself, and SQLite does not wait for
+        # that (no busy timeout): two runs that create the file at once must take turns.
+        for attempt in range(8):
+            try:
+                self._connection.execute("PRAGMA journal_mode=WAL")
+                self._connection.execute(
+                    "CREATE TABLE IF NOT EXISTS verdicts (resolver TEXT, domain TEXT, reason TEXT, detail TEXT, "
+                    "expires REAL, PRIMARY KEY (resolver, domain))"
+                )
+                self._connection.commit()
+                break
+            except sqlite3.OperationalError:
+                if attempt == 7:
+                    raise
+                time.sleep(0.02 * 2**attempt)
 
     def get_many(self, resolver: str, domains: Iterable[str]) -> dict[str, DomainAnswer]:
         """The fresh cached answers among ``domains``."""

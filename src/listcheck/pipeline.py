@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # pandas costs a third of a second to import; the command lin
     import pandas as pd
 
     from .deliverability import DeliverabilityChecker, DomainAnswer, Progress
+    from .risk import DisposableDomains
+    from .suppression import SuppressionList
 
 VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
                    "listcheck_suggestion"]
@@ -27,6 +29,8 @@ def judge_cells(
     first_row: int = 2,
     policy: Policy = Policy(),
     knowledge: DomainKnowledge | None = None,
+    disposable: DisposableDomains | None = None,
+    suppressions: SuppressionList | None = None,
     deliverability: DeliverabilityChecker | None = None,
     progress: Progress | None = None,
 ) -> list[AddressVerdict]:
@@ -34,11 +38,14 @@ def judge_cells(
 
     ``first_row`` is the spreadsheet row number of the first cell (2 under a header). Each distinct
     cell is judged once offline; under ``policy.fix_typos`` a misspelled domain is replaced by its
-    correction. Then ``deliverability`` (when given) asks DNS about each distinct domain once, and
-    last, duplicates are looked for, so a corrected address that repeats an earlier row is one.
+    correction. Addresses on ``suppressions`` are then marked, and are not asked of DNS. Then
+    ``deliverability`` (when given) asks DNS about each distinct domain once, and last, duplicates
+    are looked for, so a corrected address that repeats an earlier row is one.
     """
     rows = list(cells)
-    verdicts = {cell: _judge_cell(cell, policy, knowledge) for cell in dict.fromkeys(rows)}
+    verdicts = {cell: _judge_cell(cell, policy, knowledge, disposable) for cell in dict.fromkeys(rows)}
+    if suppressions is not None:
+        verdicts = {cell: _suppressed(cell, v, suppressions) for cell, v in verdicts.items()}
     if deliverability is not None:
         wanted = {v.domain for v in verdicts.values() if _worth_asking(v)}
         answers = deliverability.check(wanted, progress)
@@ -81,14 +88,33 @@ def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None) -> AddressVe
     return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail)
 
 
-def _judge_cell(cell: str, policy: Policy, knowledge: DomainKnowledge | None) -> AddressVerdict:
-    verdict = check_address(cell, knowledge=knowledge)
+def _judge_cell(
+    cell: str, policy: Policy, knowledge: DomainKnowledge | None, disposable: DisposableDomains | None
+) -> AddressVerdict:
+    verdict = check_address(cell, knowledge=knowledge, disposable=disposable)
     if policy.fix_typos and verdict.reason is Reason.TYPO_DOMAIN:
-        corrected = check_address(verdict.suggestion, knowledge=knowledge)
+        corrected = check_address(verdict.suggestion, knowledge=knowledge, disposable=disposable)
         if corrected.is_valid:
             return replace(verdict, address=corrected.address, domain=corrected.domain,
                            corrected_from=verdict.address)
     return verdict
+
+
+def _suppressed(cell: str, verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:
+    """The verdict of an address on a suppression list: it outranks everything but a broken address.
+
+    The typed address and its correction are both looked up: a bounce list holds what was mailed.
+    """
+    if verdict.status is Status.INVALID:
+        return verdict
+    typed = check_address(verdict.corrected_from).comparison_key if verdict.corrected_from else None
+    source = suppressions.source_of(verdict.comparison_key) or (suppressions.source_of(typed) if typed else None)
+    if source is None:
+        return verdict
+    return replace(verdict, address=verdict.corrected_from or verdict.address, status=Status.INVALID,
+                   reason=Reason.SUPPRESSED, suggestion="", corrected_from="",
+                   detail=f"On the suppression list {source}: it bounced, complained or unsubscribed before. "
+                          f"Never mail it.")
 
 
 def destination_of(verdict: AddressVerdict, policy: Policy) -> Destination:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .reasons import Destination, Reason, Status
 
@@ -13,7 +13,8 @@ class Policy:
 
     ``strict`` sends every risky and unknown row to the rejected file. ``fix_typos`` sends rows whose
     misspelled domain was corrected to the clean file, even under ``strict``: asking for corrections
-    is asking for those rows.
+    is asking for those rows. ``reject`` and ``keep`` move single reasons to the rejected or the clean
+    file, whatever else says otherwise.
 
     >>> Policy(strict=True).destination(Status.UNKNOWN, Reason.DNS_UNKNOWN)
     <Destination.REJECTED: 'rejected'>
@@ -21,12 +22,24 @@ class Policy:
 
     strict: bool = False
     fix_typos: bool = False
+    reject: frozenset[Reason] = field(default_factory=frozenset)
+    keep: frozenset[Reason] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        both = self.reject & self.keep
+        if both:
+            codes = ", ".join(sorted(reason.code for reason in both))
+            raise ValueError(f"{codes} cannot be both kept and rejected")
 
     def destination(self, status: Status, reason: Reason | None, *, corrected: bool = False) -> Destination:
         """The output for a row with this status and reason (``None``: a clean valid row).
 
         ``corrected``: the row's address was corrected (``fix_typos``).
         """
+        if reason in self.keep:
+            return Destination.CLEAN
+        if reason in self.reject:
+            return Destination.REJECTED
         if corrected and self.fix_typos:
             return Destination.CLEAN
         if self.strict and status in (Status.RISKY, Status.UNKNOWN):

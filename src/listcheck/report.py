@@ -53,6 +53,15 @@ class Typo:
 
 
 @dataclass(frozen=True)
+class SuppressionSummary:
+    """What the suppression files held."""
+
+    files: list[str] = field(default_factory=list)
+    addresses: int = 0
+    temporary_bounces_skipped: int = 0
+
+
+@dataclass(frozen=True)
 class DnsSummary:
     """What the DNS checks did."""
 
@@ -77,6 +86,8 @@ class Report:
     corrections: list[Correction] = field(default_factory=list)
     typos: list[Typo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    suppression: SuppressionSummary = SuppressionSummary()
+    free_provider_rows: int = 0
     dns: DnsSummary = DnsSummary()
     elapsed_seconds: float = 0.0
     examples: dict[str, list[Example]] = field(default_factory=dict)

@@ -15,8 +15,12 @@ from .errors import UsageError
 from .pipeline import VERDICT_COLUMNS, destination_of, judge_cells
 from .policy import Policy
 from .reading import ContactTable, read_contacts, read_file_bytes
-from .reasons import Destination, Reason
-from .report import EXAMPLES_PER_REASON, Correction, DnsSummary, Example, InputSummary, Report, Typo, tally
+from .reasons import REASONS_BY_CODE, Destination, Reason
+from .report import (
+    EXAMPLES_PER_REASON, Correction, DnsSummary, Example, InputSummary, Report, SuppressionSummary, Typo, tally,
+)
+from .risk import DisposableDomains
+from .suppression import load_suppression_lists
 from .typos import DomainKnowledge
 from .verdict import AddressVerdict
 from .writing import refuse_overwriting_input, write_outputs
@@ -53,6 +57,10 @@ def check_file(
     strict: bool = False,
     fix_typos: bool = False,
     known_domains: Iterable[str] = (),
+    allow_domains: Iterable[str] = (),
+    suppress: Sequence[str] = (),
+    reject: Iterable[str] = (),
+    keep: Iterable[str] = (),
     annotate: bool = False,
     dns: bool = True,
     nameservers: Sequence[str] = (),
@@ -70,6 +78,9 @@ def check_file(
     or the system's resolver, ``dns_concurrency`` lookups at a time, each given ``dns_timeout``
     seconds; ``dns_cache`` is True for the user's cache folder, a path, or False for none;
     ``progress(done, total)`` is called as domains are answered.
+    ``allow_domains`` are never treated as throwaway domains. ``suppress`` are suppression files
+    (plain lists, or bounce, complaint and unsubscribe exports). ``reject`` and ``keep`` are reason
+    codes to send to the rejected or the clean file whatever the defaults and ``strict`` say.
     ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
     are real domains of this list's audience, never flagged and offered as corrections.
 
@@ -84,13 +95,17 @@ def check_file(
     data = (stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path)
     table = read_contacts(data, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header)
 
-    policy = Policy(strict=strict, fix_typos=fix_typos)
+    policy = _policy(strict, fix_typos, reject, keep)
+    suppressions = load_suppression_lists(suppress) if suppress else None
     knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None
+    allowed = list(allow_domains)
+    disposable = DisposableDomains(allow_domains=allowed) if allowed else None
     cells = [record[table.email_column] for record in table.records]
     checker = _deliverability(nameservers, dns_timeout, dns_concurrency, dns_cache) if dns else None
     try:
         verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy, knowledge=knowledge,
-                               deliverability=checker, progress=progress)
+                               disposable=disposable, suppressions=suppressions, deliverability=checker,
+                               progress=progress)
     finally:
         if checker is not None:
             checker.close()
@@ -99,7 +114,7 @@ def check_file(
     _write(table, verdicts, destinations, clean_path, rejected_path, annotate)
 
     counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
-    warnings = list(table.warnings) + stats.warnings
+    warnings = list(table.warnings) + (suppressions.warnings if suppressions else []) + stats.warnings
     return Report(
         input=InputSummary(
             path=path, encoding=table.text_format.encoding,
@@ -116,6 +131,11 @@ def check_file(
         typos=[Typo(row, v.corrected_from or v.address, v.suggestion) for row, v in _numbered(verdicts, table)
                if v.reason is Reason.TYPO_DOMAIN],
         warnings=warnings,
+        suppression=SuppressionSummary(
+            files=suppressions.files if suppressions else [], addresses=len(suppressions.sources) if suppressions else 0,
+            temporary_bounces_skipped=suppressions.temporary if suppressions else 0,
+        ),
+        free_provider_rows=sum(1 for v in verdicts if v.free_provider),
         dns=DnsSummary(checked=stats.checked, resolver_trusted=stats.resolver_trusted, domains=stats.domains,
                        queries=stats.queries, cache_hits=stats.cache_hits, timeouts=stats.timeouts),
         elapsed_seconds=round(clock() - started, 3),
@@ -150,6 +170,21 @@ def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: li
     )
 
 
+def _policy(strict: bool, fix_typos: bool, reject: Iterable[str], keep: Iterable[str]) -> Policy:
+    def reasons(codes: Iterable[str], option: str) -> frozenset[Reason]:
+        unknown = [code for code in codes if code not in REASONS_BY_CODE]
+        if unknown:
+            raise UsageError(f"{option} '{unknown[0]}' is not a reason code; the codes are "
+                             f"{', '.join(REASONS_BY_CODE)}")
+        return frozenset(REASONS_BY_CODE[code] for code in codes)
+
+    try:
+        return Policy(strict=strict, fix_typos=fix_typos, reject=reasons(reject, "--reject"),
+                      keep=reasons(keep, "--keep"))
+    except ValueError as error:
+        raise UsageError(f"--keep and --reject: {error}") from None
+
+
 def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int,
                     cache: bool | str) -> DeliverabilityChecker:
     try:
@@ -158,13 +193,15 @@ def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int
         raise UsageError(f"--nameserver {error}") from None
     if timeout <= 0 or concurrency < 1:
         raise UsageError("--dns-timeout must be above 0 and --dns-concurrency at least 1")
-    store = None
+    store, problem = None, ""
     if cache:
+        path = default_cache_path() if cache is True else cache
         try:
-            store = DnsCache(default_cache_path() if cache is True else cache)
-        except (OSError, sqlite3.Error):
-            store = None  # a cache we cannot open is no reason not to check
-    return DeliverabilityChecker(nameservers=servers, timeout=timeout, concurrency=concurrency, cache=store)
+            store = DnsCache(path)
+        except (OSError, sqlite3.Error) as error:  # a cache we cannot open is no reason not to check
+            problem = f"The DNS cache {path} could not be opened ({error}); this run went without it."
+    return DeliverabilityChecker(nameservers=servers, timeout=timeout, concurrency=concurrency, cache=store,
+                                 notes=[problem] if problem else [])
 
 
 def _numbered(verdicts: list[AddressVerdict], table: ContactTable) -> Iterator[tuple[int, AddressVerdict]]:

@@ -27,6 +27,12 @@ def render_report(report: Report, console: Console) -> None:
         highlight=False,
     )
     console.print(_dns_line(report), highlight=False)
+    if report.suppression.files:
+        console.print(f"Suppression: {report.suppression.addresses} addresses from "
+                      f"{', '.join(report.suppression.files)}", highlight=False)
+    if report.free_provider_rows:
+        console.print(f"{_rows(report.free_provider_rows)} at free or personal mail providers (gmail, hotmail, ...)",
+                      highlight=False)
     console.print()
     console.print(_summary(report))
     console.print()

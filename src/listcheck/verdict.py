@@ -14,7 +14,8 @@ class AddressVerdict:
     ``address`` is the normalized address written to the outputs; ``domain`` is its domain in ASCII
     (IDNA) form when the syntax is valid, else empty, for the checks that work per domain.
     ``corrected_from`` holds the address as typed when ``address`` is a typo correction
-    (``--fix-typos``).
+    (``--fix-typos``). ``free_provider`` marks an address at a free or personal mail provider
+    (gmail.com, hotmail.es, ukr.net): useful to know on a business list.
     """
 
     address: str
@@ -24,6 +25,7 @@ class AddressVerdict:
     suggestion: str = ""
     domain: str = ""
     corrected_from: str = ""
+    free_provider: bool = False
 
     @property
     def comparison_key(self) -> str:
