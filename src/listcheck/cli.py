@@ -72,10 +72,15 @@ def cli() -> None:
 @click.option("--keep", "keep_reasons", multiple=True, metavar="REASON[,REASON]",
               help="Keep rows with these reasons in the clean file (repeatable).")
 @click.option("--annotate", is_flag=True, help="The clean file gets the listcheck_* columns too.")
+@click.option("--safe-formulas", is_flag=True,
+              help="Put ' before cells starting with = + - @ so that spreadsheets do not run them as formulas.")
 @click.option("--report-json", metavar="PATH", help="Write the machine-readable report here; '-' is stdout.")
 @click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
               help="Exit 1 when more than PERCENT of the data rows are rejected.")
 @click.option("--encoding", metavar="NAME", help="The input's encoding, e.g. cp1252 [default: detected].")
+@click.option("--encoding-errors", type=click.Choice(["strict", "keep", "replace"]), default="strict",
+              show_default=True,
+              help="Bytes that are not text in the encoding: refuse the file, keep them as they are, or replace them.")
 @click.option("--delimiter", metavar="CHAR", help="The input's delimiter: , ; | or tab [default: detected].")
 @click.option("--header/--no-header", "has_header", default=None, help="Whether the first row is a header [default: detected].")
 @click.option("-q", "--quiet", is_flag=True, help="No human report; only errors are printed.")
@@ -85,8 +90,8 @@ def check(
     rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], dns_timeout: float, dns_concurrency: int,
     no_cache: bool, fix_typos: bool, known_domains: str | None,
     suppress: tuple[str, ...], allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
-    keep_reasons: tuple[str, ...], annotate: bool, report_json: str | None, fail_over: float | None,
-    encoding: str | None, delimiter: str | None, has_header: bool | None, quiet: bool,
+    keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None, fail_over: float | None,
+    encoding: str | None, encoding_errors: str, delimiter: str | None, has_header: bool | None, quiet: bool,
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
     <stem>.clean.csv and <stem>.rejected.csv."""
@@ -101,7 +106,8 @@ def check(
             refuse_overwriting_input(None if input_path == "-" else input_path, *outputs, report_json)
         report = check_file(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
-            encoding=encoding, delimiter=delimiter, has_header=has_header, strict=strict, fix_typos=fix_typos,
+            encoding=encoding, encoding_errors=encoding_errors, delimiter=delimiter, has_header=has_header,
+            strict=strict, fix_typos=fix_typos, safe_formulas=safe_formulas,
             known_domains=read_domain_list(known_domains) if known_domains else (),
             allow_domains=read_domain_list(allow_domains) if allow_domains else (), suppress=suppress,
             reject=_codes(reject_reasons), keep=_codes(keep_reasons), annotate=annotate,

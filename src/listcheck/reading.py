@@ -8,30 +8,21 @@ cell stays exactly the text it was.
 
 from __future__ import annotations
 
-import codecs
 import csv
+from codecs import BOM_UTF8
 import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import idna
-from charset_normalizer import CharsetMatch, from_bytes
 
 from .columns import find_layout
+from .decoding import decode
 from .errors import InputError, UsageError
 from .tlds import tld_exists
 
 DELIMITERS = (",", ";", "\t", "|")
-# Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
-_CODE_PAGES = ["cp1252", "cp1251"]
-_BOMS = [  # UTF-32 first: its little-endian BOM begins with UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-]
 _SNIFF_CHARS = 64 * 1024
 
 
@@ -44,12 +35,13 @@ class TextFormat:
     delimiter: str = ","
     line_terminator: str = "\r\n"
     single_column: bool = False
+    errors: str = "strict"  # how bytes that are not text were decoded: "surrogateescape" keeps them
     preamble: str = ""  # lines before the header, kept as they are: Excel's "sep=;", blank lines
 
     @property
     def encoding(self) -> str:
         """The name a user passes to ``--encoding`` to read this file the same way."""
-        if self.bom == codecs.BOM_UTF8:
+        if self.bom == BOM_UTF8:
             return "utf-8-sig"
         if self.bom:
             return self.codec.rsplit("-", 1)[0]  # utf-16-le: "utf-16", which reads the BOM
@@ -93,8 +85,13 @@ def read_contacts(
     delimiter: str | None = None,
     column: str | None = None,
     has_header: bool | None = None,
+    encoding_errors: str = "strict",
 ) -> ContactTable:
     """Read a contact export held in ``data``; the keyword arguments override detection.
+
+    ``encoding_errors`` decides what becomes of bytes that are not text in the file's encoding:
+    ``strict`` refuses the file naming the line, ``keep`` carries them through to the outputs
+    unchanged, ``replace`` writes U+FFFD instead.
 
     >>> table = read_contacts("Nombre;Correo\\nAna;ana@correo.es\\n".encode("cp1252"))
     >>> table.header, table.records, table.text_format.delimiter
@@ -102,7 +99,8 @@ def read_contacts(
     """
     if not data:
         raise InputError("the file is empty")
-    text, codec, bom, warnings = decode(data, encoding)
+    decoded = decode(data, encoding, errors=encoding_errors)
+    text, codec, bom, warnings = decoded.text, decoded.codec, decoded.bom, list(decoded.warnings)
     if delimiter is not None and len(delimiter) != 1:
         raise UsageError(f"--delimiter must be one character, got '{delimiter}'")
     preamble, excel_separator, blank_rows, text = split_preamble(text)
@@ -116,7 +114,7 @@ def read_contacts(
     warnings += _square_up(header, body)
     text_format = TextFormat(
         codec=codec, bom=bom, delimiter=chosen or ",", line_terminator=_line_terminator(text),
-        single_column=chosen is None, preamble=preamble,
+        single_column=chosen is None, preamble=preamble, errors=decoded.errors,
     )
     return ContactTable(header, body, layout.email_column, text_format, layout.found_by, warnings, blank_rows)
 
@@ -143,70 +141,6 @@ def split_preamble(text: str) -> tuple[str, str | None, int, str]:
     while (blank := _BLANK_LINE.match(text, position)) and blank.end() < len(text):
         blank_rows, position = blank_rows + 1, blank.end()
     return text[:position], separator, blank_rows, text[position:]
-
-
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str, bytes, list[str]]:
-    """Decode the file: returns the text, the codec, the BOM found, and warnings."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom) and encoding is None:
-            return _decode_as(data[len(bom):], codec), codec, bom, []
-    if encoding is not None:
-        codec, bom = _codec_and_bom(encoding, data)
-        return _decode_as(data[len(bom):], codec), codec, bom, []
-    try:
-        return data.decode("utf-8"), "utf-8", b"", []
-    except UnicodeDecodeError:
-        pass
-    matches = from_bytes(data[:256 * 1024], cp_isolation=_CODE_PAGES)
-    best = matches.best()
-    if best is None:
-        raise InputError(
-            "cannot tell the file's encoding: it is not UTF-8, cp1252 or cp1251 text",
-            "if it is text, name its encoding with --encoding",
-        )
-    codec = codecs.lookup(best.encoding).name
-    warnings = []
-    if len(matches) > 1 and _close_call(matches[0], matches[1]):
-        # Both code pages read the bytes as plausible words: say which one was taken and how to change it.
-        warnings.append(f"The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If "
-                        f"accents or Cyrillic letters look wrong in the outputs, run again with --encoding.")
-    return _decode_as(data, codec), codec, b"", warnings
-
-
-def _close_call(best: CharsetMatch, runner_up: CharsetMatch) -> bool:
-    """Whether the second code page reads the text nearly as well: as coherent and no more garbled."""
-    return runner_up.coherence >= best.coherence - 0.1 and runner_up.chaos <= best.chaos + 0.02
-
-
-def _codec_and_bom(encoding: str, data: bytes) -> tuple[str, bytes]:
-    try:
-        info = codecs.lookup(encoding)
-    except LookupError:
-        raise UsageError(f"--encoding '{encoding}' is not an encoding Python knows") from None
-    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: codecs, not encodings
-        raise UsageError(f"--encoding '{encoding}' is not a text encoding")
-    name = info.name
-    if name in ("utf-8-sig",) or (name == "utf-8" and data.startswith(codecs.BOM_UTF8)):
-        return "utf-8", codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    for family in ("utf-16", "utf-32"):
-        if name.startswith(family):
-            # These codecs write a BOM at every call: read and write the BOM ourselves instead.
-            for bom, codec in _BOMS:
-                if codec.startswith(family) and data.startswith(bom):
-                    return codec, bom
-            return (f"{family}-le" if name == family else name), b""
-    return name, b""
-
-
-def _decode_as(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"line {line} is not valid {codec} (byte 0x{data[error.start]:02x})",
-            "name the file's real encoding with --encoding",
-        ) from None
 
 
 def sniff_delimiter(text: str) -> str | None:

@@ -23,7 +23,7 @@ from .risk import DisposableDomains
 from .suppression import load_suppression_lists
 from .typos import DomainKnowledge
 from .verdict import AddressVerdict
-from .writing import refuse_overwriting_input, write_outputs
+from .writing import defuse_formulas, refuse_overwriting_input, write_outputs
 
 STDIN = "-"
 
@@ -52,6 +52,7 @@ def check_file(
     clean: str | None = None,
     rejected: str | None = None,
     encoding: str | None = None,
+    encoding_errors: str = "strict",
     delimiter: str | None = None,
     has_header: bool | None = None,
     strict: bool = False,
@@ -62,6 +63,7 @@ def check_file(
     reject: Iterable[str] = (),
     keep: Iterable[str] = (),
     annotate: bool = False,
+    safe_formulas: bool = False,
     dns: bool = True,
     nameservers: Sequence[str] = (),
     dns_timeout: float = 5.0,
@@ -81,6 +83,8 @@ def check_file(
     ``allow_domains`` are never treated as throwaway domains. ``suppress`` are suppression files
     (plain lists, or bounce, complaint and unsubscribe exports). ``reject`` and ``keep`` are reason
     codes to send to the rejected or the clean file whatever the defaults and ``strict`` say.
+    ``encoding_errors`` is ``strict``, ``keep`` or ``replace`` (see ``read_contacts``).
+    ``safe_formulas`` prefixes cells that a spreadsheet would run as formulas with ``'``.
     ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
     are real domains of this list's audience, never flagged and offered as corrections.
 
@@ -93,7 +97,8 @@ def check_file(
     clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
     refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
     data = (stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path)
-    table = read_contacts(data, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header)
+    table = read_contacts(data, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header,
+                          encoding_errors=encoding_errors)
 
     policy = _policy(strict, fix_typos, reject, keep)
     suppressions = load_suppression_lists(suppress) if suppress else None
@@ -111,7 +116,7 @@ def check_file(
             checker.close()
     stats = checker.stats if checker is not None else DnsStats()
     destinations = [destination_of(v, policy) for v in verdicts]
-    _write(table, verdicts, destinations, clean_path, rejected_path, annotate)
+    _write(table, verdicts, destinations, clean_path, rejected_path, annotate, safe_formulas)
 
     counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
     warnings = list(table.warnings) + (suppressions.warnings if suppressions else []) + stats.warnings
@@ -145,7 +150,7 @@ def check_file(
 
 
 def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: list[Destination],
-           clean_path: str, rejected_path: str, annotate: bool) -> None:
+           clean_path: str, rejected_path: str, annotate: bool, safe_formulas: bool) -> None:
     first_row = table.first_row_number
     clean_rows, rejected_rows = [], []
     for offset, (record, verdict, destination) in enumerate(zip(table.records, verdicts, destinations)):
@@ -153,6 +158,8 @@ def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: li
         cells[table.email_column] = verdict.address
         annotated = cells + [str(first_row + offset), verdict.status.value,
                              verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
+        if safe_formulas:
+            cells, annotated = defuse_formulas(cells), defuse_formulas(annotated)
         if destination is Destination.REJECTED:
             rejected_rows.append(annotated)
         else:

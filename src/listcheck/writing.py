@@ -77,10 +77,12 @@ def _write_csv(
     handle: IO[bytes], header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
 ) -> None:
     handle.write(text_format.bom)
-    handle.write(text_format.preamble.encode(text_format.codec))
+    # Bytes that were not text come back as they were ("keep"). Otherwise only our own sentences can
+    # hold characters the code page lacks; the cells read from the file never do.
+    errors = "surrogateescape" if text_format.errors == "surrogateescape" else "replace"
+    handle.write(text_format.preamble.encode(text_format.codec, errors=errors))
     for line in _csv_lines(header, rows, text_format):
-        # Our own sentences may hold characters a code page lacks; the cells read from the file never do.
-        handle.write(line.encode(text_format.codec, errors="replace"))
+        handle.write(line.encode(text_format.codec, errors=errors))
 
 
 def _csv_lines(
@@ -100,6 +102,20 @@ def _csv_lines(
         buffer.truncate()
         writer.writerow(record)
         yield buffer.getvalue()[:-2] + text_format.line_terminator
+
+
+# Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): = + - @, and
+# tab and carriage return, which some spreadsheets skip before looking.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formulas(cells: Sequence[str]) -> list[str]:
+    """Cells with a ``'`` before any that a spreadsheet would run as a formula (``--safe-formulas``).
+
+    >>> defuse_formulas(["=1+1", "+34 600 123 456", "Ana", ""])
+    ["'=1+1", "'+34 600 123 456", 'Ana', '']
+    """
+    return [f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell for cell in cells]
 
 
 def refuse_overwriting_input(input_path: str | None, *output_paths: str) -> None:
