@@ -37,6 +37,9 @@ def clean_cell(text: str) -> str:
     >>> clean_cell("  Ana Pérez <mailto:Ana@Correo.ES>\\u00a0")
     'Ana@correo.es'
     """
+    if text.isascii() and text and " " < text[0] < "\x7f" and " " < text[-1] < "\x7f" and "<" not in text \
+            and not _MAILTO.match(text):
+        return lower_domain(text)  # the common case: nothing to clean
     cleaned = _without_display_name(_strip_blank(text.translate(_INVISIBLE)))
     if _MAILTO.match(cleaned):
         # A mailto link may carry "?subject=..." after the address.

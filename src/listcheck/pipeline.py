@@ -52,11 +52,13 @@ def judge_cells(
         verdicts = {cell: _with_dns(v, answers.get(v.domain)) if _worth_asking(v) else v
                     for cell, v in verdicts.items()}
 
+    # Compared per distinct cell, not per row; an empty cell repeats nothing.
+    keys = {cell: v.comparison_key if v.reason is not Reason.EMPTY else None for cell, v in verdicts.items()}
     first_seen: dict[str, tuple[int, AddressVerdict]] = {}
     results = []
     for row, cell in enumerate(rows, start=first_row):
         verdict = verdicts[cell]
-        key = verdict.comparison_key if verdict.reason is not Reason.EMPTY else None
+        key = keys[cell]
         if key is not None:
             if key in first_seen:
                 verdict = _as_duplicate(verdict, *first_seen[key], policy)

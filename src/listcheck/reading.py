@@ -36,6 +36,7 @@ class TextFormat:
     line_terminator: str = "\r\n"
     single_column: bool = False
     errors: str = "strict"  # how bytes that are not text were decoded: "surrogateescape" keeps them
+    cells_may_hold_cr: bool = True  # a CR that does not end a line: the writer must quote it by hand
     preamble: str = ""  # lines before the header, kept as they are: Excel's "sep=;", blank lines
 
     @property
@@ -115,6 +116,7 @@ def read_contacts(
     text_format = TextFormat(
         codec=codec, bom=bom, delimiter=chosen or ",", line_terminator=_line_terminator(text),
         single_column=chosen is None, preamble=preamble, errors=decoded.errors,
+        cells_may_hold_cr=text.count("\r") != text.count("\r\n"),
     )
     return ContactTable(header, body, layout.email_column, text_format, layout.found_by, warnings, blank_rows)
 

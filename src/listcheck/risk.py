@@ -20,7 +20,7 @@ from importlib import resources
 
 from disposable_email_domains import blocklist as _DISPOSABLE
 
-_SEPARATORS = re.compile(r"[._-]")
+_FIRST_PART = re.compile(r"[^._-]*")
 
 
 @lru_cache(maxsize=1)
@@ -36,12 +36,12 @@ def role_of(local_part: str) -> str | None:
     >>> role_of("Ventas.Madrid"), role_of("no-reply"), role_of("info2+web"), role_of("infoteca.juan")
     ('ventas', 'noreply', 'info', None)
     """
-    local = local_part.lower().split("+", 1)[0]
+    local = local_part.lower().partition("+")[0]
     words = role_words()
-    joined = _SEPARATORS.sub("", local)
+    joined = local.replace(".", "").replace("_", "").replace("-", "")
     if joined in words:
         return joined
-    first = _SEPARATORS.split(local, 1)[0].rstrip("0123456789")
+    first = _FIRST_PART.match(local).group().rstrip("0123456789")  # type: ignore[union-attr]  # always matches
     return first if first in words else None
 
 

@@ -152,18 +152,20 @@ def check_file(
 def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: list[Destination],
            clean_path: str, rejected_path: str, annotate: bool, safe_formulas: bool) -> None:
     first_row = table.first_row_number
-    clean_rows, rejected_rows = [], []
+    column = table.email_column
+    clean_rows: list[list[str]] = []
+    rejected_rows: list[list[str]] = []
     for offset, (record, verdict, destination) in enumerate(zip(table.records, verdicts, destinations)):
-        cells = list(record)
-        cells[table.email_column] = verdict.address
-        annotated = cells + [str(first_row + offset), verdict.status.value,
-                             verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
+        cells = record if record[column] == verdict.address else [*record[:column], verdict.address,
+                                                                   *record[column + 1:]]
+        if destination is Destination.CLEAN and not annotate:
+            clean_rows.append(defuse_formulas(cells) if safe_formulas else cells)
+            continue
+        annotated = [*cells, str(first_row + offset), verdict.status.value,
+                     verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
         if safe_formulas:
-            cells, annotated = defuse_formulas(cells), defuse_formulas(annotated)
-        if destination is Destination.REJECTED:
-            rejected_rows.append(annotated)
-        else:
-            clean_rows.append(annotated if annotate else cells)
+            annotated = defuse_formulas(annotated)
+        (rejected_rows if destination is Destination.REJECTED else clean_rows).append(annotated)
 
     # A file without a header keeps none in the clean file, ready to import as it came; the rejected
     # file is read by people, so it names its columns. Rows wider than the header (kept as they

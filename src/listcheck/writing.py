@@ -81,6 +81,16 @@ def _write_csv(
     # hold characters the code page lacks; the cells read from the file never do.
     errors = "surrogateescape" if text_format.errors == "surrogateescape" else "replace"
     handle.write(text_format.preamble.encode(text_format.codec, errors=errors))
+    if text_format.line_terminator == "\r\n" or not text_format.cells_may_hold_cr:
+        # The csv writer quotes every cell that needs it: write the rows in one go.
+        text = io.TextIOWrapper(handle, encoding=text_format.codec, errors=errors, newline="", write_through=False)
+        writer = csv.writer(text, delimiter=text_format.delimiter, lineterminator=text_format.line_terminator)
+        if header is not None:
+            writer.writerow(header)
+        writer.writerows(rows)
+        text.flush()
+        text.detach()  # the caller closes the file
+        return
     for line in _csv_lines(header, rows, text_format):
         handle.write(line.encode(text_format.codec, errors=errors))
 
@@ -88,7 +98,7 @@ def _write_csv(
 def _csv_lines(
     header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
 ) -> Iterator[str]:
-    """Each record as a line ending in the input's line terminator.
+    """Each record as a line ending in the input's line terminator, for files whose cells may hold CR.
 
     The csv writer quotes only the line-break characters of its own terminator, so a cell holding a
     lone CR in a file of LF lines would come out unquoted and split the record. Writing with CRLF

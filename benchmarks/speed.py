@@ -1,0 +1,135 @@
+"""Speed and memory on big lists, offline: listcheck against the naive script and the CSV floor.
+
+    python benchmarks/speed.py [--rows 500000]
+
+Each contender runs in a process of its own, on the same generated file, in the same run, and
+reports its wall time and peak memory (maximum resident set size):
+
+- naive: what most people write: pandas reads the file, email-validator judges every row, two
+  ``to_csv`` writes;
+- floor: pandas with the pyarrow engine reads the file and writes it back, nothing judged;
+- listcheck: ``listcheck check FILE --no-dns -q``.
+
+Targets (issue 6): naive / listcheck at least 8 (goal 10); listcheck / floor at most 2.5; peak
+memory at most 300 MiB for 500k rows, 500 MiB for 5M rows. Machines are noisy: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+NAIVE = """
+import pandas as pd
+from email_validator import EmailNotValidError, validate_email
+
+def valid(address):
+    try:
+        validate_email(address, check_deliverability=False)
+        return True
+    except EmailNotValidError:
+        return False
+
+frame = pd.read_csv(SOURCE, dtype=str, keep_default_na=False)
+mask = frame["email"].map(valid)
+frame[mask].to_csv(OUT + "/naive.clean.csv", index=False)
+frame[~mask].to_csv(OUT + "/naive.rejected.csv", index=False)
+"""
+FLOOR = """
+import pandas as pd
+frame = pd.read_csv(SOURCE, dtype=str, keep_default_na=False, engine="pyarrow")
+frame.to_csv(OUT + "/floor.csv", index=False)
+"""
+LISTCHECK = """
+from listcheck.cli import main
+status = main(["check", SOURCE, "--no-dns", "-q", "--no-cache", "-o", OUT])
+assert status == 0, status
+"""
+# Wraps a contender: runs it, then prints its wall time and peak memory as JSON.
+WRAPPER = """
+import json, resource, sys, time
+SOURCE, OUT = sys.argv[1], sys.argv[2]
+started = time.perf_counter()
+exec(compile(sys.argv[3], "contender", "exec"))
+elapsed = time.perf_counter() - started
+print(json.dumps({"seconds": elapsed, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+PROVIDERS = ["gmail.com", "hotmail.com", "hotmail.es", "yahoo.es", "outlook.es", "yahoo.com.mx", "live.com.mx",
+             "hotmail.com.ar", "telefonica.net", "ukr.net", "mail.ru", "yandex.ru", "icloud.com", "gmx.es"]
+NAMES = ["ana", "luis", "maria", "jose", "carmen", "pablo", "lucia", "javier", "elena", "sergio", "olena", "ivan"]
+SURNAMES = ["garcia", "lopez", "martinez", "sanchez", "perez", "gomez", "ruiz", "diaz", "shevchenko", "petrov"]
+
+
+def realistic_rows(count: int, seed: int = 6) -> list[list[str]]:
+    """A list as people send it: mostly good, a few percent broken, repeated, misspelled or risky."""
+    rng = random.Random(seed)
+    companies = [f"empresa{i}.{rng.choice(['es', 'com', 'com.mx', 'com.ar', 'net'])}" for i in range(5000)]
+    rows = []
+    for i in range(count):
+        name, surname = rng.choice(NAMES), rng.choice(SURNAMES)
+        domain = rng.choice(PROVIDERS) if rng.random() < 0.6 else rng.choice(companies)
+        address = f"{name}.{surname}{i}@{domain}"
+        roll = rng.random()
+        if roll < 0.01:
+            address = address.replace("@", ".")
+        elif roll < 0.02:
+            address = address.replace(".", " ", 1)
+        elif roll < 0.025:
+            address = ""
+        elif roll < 0.04:
+            address = address.replace("gmail", "gmial").replace("hotmail", "hotmial")
+        elif roll < 0.06 and rows:
+            address = rng.choice(rows[-1000:])[1].upper()
+        elif roll < 0.07:
+            address = f"info@{rng.choice(companies)}"
+        elif roll < 0.075:
+            address = f"{name}@mailinator.com"
+        elif roll < 0.08:
+            address = f"  {name.title()} {surname.title()} <{address}> "
+        rows.append([f"{name.title()} {surname.title()}", address, rng.choice(["Madrid", "Kyiv", "México"]),
+                     f"6{rng.randint(10000000, 99999999)}"])
+    return rows
+
+
+def run(code: str, source: Path, out: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, "-c", WRAPPER, str(source), str(out), code],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=500_000)
+    parser.add_argument("--skip-naive", action="store_true", help="for 5M rows, where the naive script takes minutes")
+    rows = parser.parse_args().rows
+    skip_naive = parser.parse_args().skip_naive
+    with tempfile.TemporaryDirectory() as folder:
+        source, out = Path(folder) / "lista.csv", Path(folder)
+        with source.open("w", encoding="utf-8", newline="") as handle:
+            import csv
+
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["nombre", "email", "ciudad", "telefono"])
+            writer.writerows(realistic_rows(rows))
+        size = source.stat().st_size / 2**20
+        results = {"floor": run(FLOOR, source, out), "listcheck": run(LISTCHECK, source, out)}
+        if not skip_naive:
+            results["naive"] = run(NAIVE, source, out)
+
+    print(f"rows: {rows:,} ({size:.0f} MiB)")
+    for name, result in results.items():
+        print(f"{name:>9}: {result['seconds']:7.2f} s, peak {result['peak_mib']:6.0f} MiB")
+    ours = results["listcheck"]["seconds"]
+    if "naive" in results:
+        print(f"naive / listcheck: {results['naive']['seconds'] / ours:.1f} (target at least 8, goal 10)")
+    print(f"listcheck / floor: {ours / results['floor']['seconds']:.1f} (goal at most 2.5)")
+
+
+if __name__ == "__main__":
+    main()
