@@ -4,9 +4,12 @@ import pytest
 
 from .dns_server import SilentServer, ZoneResolver, ZoneServer
 
-# The zone of the deliverability tests: one domain per case of issue 4.
+# The zone of the deliverability tests: the resolver check's canaries, then one domain per case of
+# issue 4.
 ZONE = """
 gmail.com. 300 IN MX 5 gmail-smtp-in.l.google.com.
+outlook.com. 300 IN MX 10 outlook-com.olc.protection.outlook.com.
+yandex.ru. 300 IN MX 10 mx.yandex.ru.
 correo-mx.es. 300 IN MX 10 mx.correo-mx.es.
 sin-correo.es. 300 IN MX 0 .
 solo-a-publica.es. 300 IN A 93.184.215.14

@@ -72,7 +72,9 @@ def test_fail_over_not_crossed(folder):
     (["check", "lista.csv", "--known-domains", "nope.txt"],
      "Error: cannot read the domain list 'nope.txt': 'nope.txt' does not exist"),
     (["check", "lista.csv", "--nameserver", "127.0.0.1:99999"],
-     "Error: --nameserver '127.0.0.1:99999' is not HOST[:PORT]"),
+     "Error: --nameserver '127.0.0.1:99999' is not HOST[:PORT] (the port is not 1 to 65535)"),
+    (["check", "lista.csv", "--nameserver", "[::1]:x"], "Error: --nameserver '[::1]:x' is not HOST[:PORT] (the port is "
+                                                         "not 1 to 65535)"),
     (["check", "lista.csv", "--dns-timeout", "0"],
      "Error: Invalid value for '--dns-timeout': 0.0 is not in the range x>0."),
     (["check", "lista.csv", "--suppress", "bounces.csv"], "Error: --suppress 'bounces.csv': 'bounces.csv' does not exist"),
@@ -168,7 +170,7 @@ def test_dns_verdicts_reach_the_rejected_file(folder, dns_server):
     assert Path("dns.rejected.csv").read_text().splitlines()[1] == (
         "luis@no-existe-nunca.es,3,invalid,domain_not_found,The domain 'no-existe-nunca.es' does not exist.,")
     dns = json.loads(Path("r.json").read_text())["dns"]
-    assert dns == {"checked": True, "resolver_trusted": True, "domains": 2, "queries": 3, "cache_hits": 0,
+    assert dns == {"checked": True, "resolver_trusted": True, "domains": 2, "queries": 5, "cache_hits": 0,
                    "timeouts": 0}
 
 

@@ -56,7 +56,7 @@ def cli() -> None:
 @click.option("--nameserver", multiple=True, metavar="HOST[:PORT]",
               help="Ask this DNS server instead of the system's (repeatable).")
 @click.option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
-              metavar="SECONDS", help="How long one DNS lookup may take.")
+              metavar="SECONDS", help="How long one try of a DNS lookup may take (two tries per nameserver).")
 @click.option("--dns-concurrency", type=click.IntRange(min=1), default=64, show_default=True, metavar="N",
               help="How many DNS lookups run at once.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the DNS cache in the user's cache folder.")

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,10 +29,12 @@ if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for
 
     from .dns_cache import DnsCache
 
-# Domains that certainly receive mail; a resolver that cannot find their MX cannot be trusted.
-CANARY_DOMAINS = ("gmail.com",)
-# When this many lookups in a row time out, the network is not answering: stop waiting.
-TIMEOUTS_BEFORE_GIVING_UP = 8
+# Domains that certainly receive mail, under different top-level domains; a resolver that cannot find
+# the MX records of all of them cannot be trusted.
+CANARY_DOMAINS = ("gmail.com", "outlook.com", "yandex.ru")
+# The network has stopped answering when this many lookups in a row failed and none has succeeded for
+# twice the time one lookup may take: stop waiting.
+FAILURES_BEFORE_GIVING_UP = 8
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,11 @@ class DeliverabilityChecker:
         self._cache = cache
         self._canaries = canaries
         self._notes = list(notes)  # warnings from setting up, reported with the run's
+        self._lifetime = self._lifetime_for(len(self._nameservers))
         self.stats = DnsStats()
+
+    def _lifetime_for(self, servers: int) -> float:
+        return self._timeout * 2 * max(1, servers)
 
     def close(self) -> None:
         """Release the cache."""
@@ -93,7 +101,13 @@ class DeliverabilityChecker:
         """Judge each distinct domain (ASCII form); every domain gets an answer, ``dns_unknown`` at worst."""
         wanted = sorted(set(domains))
         self.stats = DnsStats(checked=True, domains=len(wanted), warnings=list(self._notes))
-        return asyncio.run(self._check_all(wanted, progress))
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(self._check_all(wanted, progress))
+        # Called from async code (a notebook, say): run in a thread of our own, with its own loop.
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            return executor.submit(asyncio.run, self._check_all(wanted, progress)).result()
 
     async def _check_all(self, domains: list[str], progress: Progress | None) -> dict[str, DomainAnswer]:
         answers: dict[str, DomainAnswer] = {}
@@ -104,41 +118,52 @@ class DeliverabilityChecker:
                 self._drop_cache(error)
             self.stats.cache_hits = len(answers)
         pending = [d for d in domains if d not in answers]
-        if not pending:
-            self.stats.resolver_trusted = True  # every answer comes from a run whose resolver was trusted
+        if not domains:
             return answers
 
+        # Asked on every run, so that the report's resolver_trusted is always a measurement. Cached
+        # answers stay: they were only kept from runs whose resolver was trusted.
         resolver = self._resolver()
-        if resolver is None or not await self._trusted(resolver):
-            self.stats.resolver_trusted = False
+        self.stats.resolver_trusted = resolver is not None and await self._trusted(resolver)
+        if resolver is None or not self.stats.resolver_trusted:
             unknown = DomainAnswer(Reason.DNS_UNKNOWN, "DNS could not be consulted: the resolver cannot be trusted.")
             return {**answers, **{d: unknown for d in pending}}
-        self.stats.resolver_trusted = True
 
         semaphore = asyncio.Semaphore(self._concurrency)
         done = len(answers)
-        consecutive_timeouts = 0
+        failures_in_a_row = 0
+        last_success = time.monotonic()
         gave_up = asyncio.Event()
 
         async def judge(domain: str) -> None:
-            nonlocal done, consecutive_timeouts
+            nonlocal done, failures_in_a_row, last_success
             async with semaphore:
                 if gave_up.is_set():
-                    answers[domain] = DomainAnswer(Reason.DNS_UNKNOWN, "DNS lookups kept timing out; not asked.")
+                    answers[domain] = DomainAnswer(Reason.DNS_UNKNOWN, "DNS had stopped answering; not asked.")
                 else:
-                    answer, timed_out = await self._judge(resolver, domain)
+                    answer, failed = await self._judge(resolver, domain)
                     answers[domain] = answer
-                    consecutive_timeouts = consecutive_timeouts + 1 if timed_out else 0
-                    if consecutive_timeouts >= TIMEOUTS_BEFORE_GIVING_UP and not gave_up.is_set():
-                        gave_up.set()
-                        self.stats.warnings.append(
-                            f"DNS lookups kept timing out ({consecutive_timeouts} in a row); the remaining "
-                            f"domains were not asked and are dns_unknown. Try again later or use --nameserver.")
+                    if not failed:
+                        failures_in_a_row, last_success = 0, time.monotonic()
+                    else:
+                        failures_in_a_row += 1
+                        silent_for = time.monotonic() - last_success
+                        if failures_in_a_row >= FAILURES_BEFORE_GIVING_UP and silent_for > 2 * self._lifetime:
+                            gave_up.set()
                 done += 1
                 if progress is not None:
                     progress(done, len(domains))
 
         await asyncio.gather(*(judge(domain) for domain in pending))
+        unanswered = sum(1 for d in pending if answers[d].reason is Reason.DNS_UNKNOWN)
+        if gave_up.is_set():
+            self.stats.warnings.append(
+                f"DNS stopped answering part-way: {unanswered} of {len(pending)} domains are dns_unknown, most of "
+                f"them not asked. Try again later, or use --nameserver with another resolver.")
+        elif unanswered * 2 > len(pending):
+            self.stats.warnings.append(
+                f"DNS could not answer for {unanswered} of {len(pending)} domains (timeouts or server failures); "
+                f"they are dns_unknown. Try again later, or use --nameserver with another resolver.")
         if self._cache is not None:
             try:
                 self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})
@@ -164,25 +189,38 @@ class DeliverabilityChecker:
             return None
         if self._nameservers:
             resolver.nameservers = [dns.nameserver.Do53Nameserver(host, port) for host, port in self._nameservers]
+        # One try may take the timeout; a lookup may take two tries on each server, so that a lost
+        # packet is asked again and a dead first server gives way to the next.
         resolver.timeout = self._timeout
-        resolver.lifetime = self._timeout
+        resolver.lifetime = self._lifetime_for(len(resolver.nameservers))
+        self._lifetime = resolver.lifetime
         resolver.cache = None  # our own cache honours TTLs across runs
         return resolver
 
     async def _trusted(self, resolver: dns.asyncresolver.Resolver) -> bool:
+        """Whether the resolver finds the MX records of every canary (an address record is not enough)."""
+        import dns.exception
+
         for canary in self._canaries:
-            answer, _ = await self._judge(resolver, canary)
-            if answer.reason is not None:
+            try:
+                mx = await self._query(resolver, canary, "MX")
+                problem = "" if mx is not None and _from_mx(canary, mx).reason is None else "no MX records"
+            except dns.exception.Timeout:
+                self.stats.timeouts += 1
+                problem = "no answer in time"
+            except dns.exception.DNSException as error:
+                problem = "the domain does not exist" if type(error).__name__ == "NXDOMAIN" else type(error).__name__
+            if problem:
                 self.stats.warnings.append(
                     f"The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a "
-                    f"domain that certainly receives mail ({answer.detail.rstrip('.')}). No address was "
-                    f"rejected on DNS grounds; DNS verdicts are dns_unknown. Check the network, or use "
-                    f"--nameserver with a working resolver, or --no-dns.")
+                    f"domain that certainly receives mail ({problem}). No address was rejected on DNS grounds; "
+                    f"DNS verdicts are dns_unknown. Check the network, or use --nameserver with a working "
+                    f"resolver, or --no-dns.")
                 return False
         return True
 
     async def _judge(self, resolver: dns.asyncresolver.Resolver, domain: str) -> tuple[DomainAnswer, bool]:
-        """The answer for one domain, and whether a lookup timed out."""
+        """The answer for one domain, and whether DNS failed to give one (a timeout, a server failure)."""
         import dns.exception
         import dns.resolver
 
@@ -203,9 +241,9 @@ class DeliverabilityChecker:
             return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS did not answer in time for '{domain}'."), True
         except dns.resolver.NoNameservers:
             return DomainAnswer(Reason.DNS_UNKNOWN,
-                                f"No DNS server would answer for '{domain}' (refused or failed)."), False
+                                f"No DNS server would answer for '{domain}' (refused or failed)."), True
         except dns.exception.DNSException as error:
-            return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS failed for '{domain}': {type(error).__name__}."), False
+            return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS failed for '{domain}': {type(error).__name__}."), True
 
     async def _query(self, resolver: dns.asyncresolver.Resolver, domain: str, rdtype: str) -> dns.resolver.Answer | None:
         """One lookup; None when the name exists but has no record of this type."""
@@ -221,7 +259,7 @@ class DeliverabilityChecker:
 def _from_mx(domain: str, answer: dns.resolver.Answer) -> DomainAnswer:
     exchanges = [(record.preference, record.exchange.to_text()) for record in answer]
     ttl = answer.rrset.ttl if answer.rrset else 0
-    if exchanges == [(0, ".")]:
+    if all(exchange == "." for _, exchange in exchanges):  # RFC 7505, or an MX that points nowhere
         return DomainAnswer(Reason.NULL_MX, f"'{domain}' publishes a null MX: it accepts no mail (RFC 7505).", ttl)
     return DomainAnswer(None, ttl=ttl)
 
@@ -234,23 +272,34 @@ def _routable(text: str) -> bool:
 
 
 def parse_nameserver(text: str) -> tuple[str, int]:
-    """``HOST[:PORT]`` (``[v6]:PORT`` for IPv6) as a pair; port 53 by default.
+    """``HOST[:PORT]`` (``[IPv6]:PORT`` with a port) as an IP address and a port; port 53 by default.
+
+    A host name is looked up once, here, with the system's resolver; one that does not resolve is an
+    error now rather than a silent timeout later.
 
     >>> parse_nameserver("127.0.0.1:5353"), parse_nameserver("1.1.1.1"), parse_nameserver("[::1]:53")
     (('127.0.0.1', 5353), ('1.1.1.1', 53), ('::1', 53))
     """
+    host, port = text, "53"
     if text.startswith("["):
         host, _, rest = text[1:].partition("]")
-        port = rest.removeprefix(":") or "53"
+        port = rest.removeprefix(":") if rest.startswith(":") else ("" if rest else "53")
     elif text.count(":") == 1:
         host, port = text.split(":")
-    else:
-        host, port = text, "53"
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError(f"'{text}' is not HOST[:PORT]")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"'{text}' is not HOST[:PORT] (the port is not 1 to 65535)")
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        host = _address_of(host, text)
     return host, int(port)
 
 
-def now() -> float:
-    """Wall-clock seconds, for cache expiry."""
-    return time.time()
+def _address_of(host: str, text: str) -> str:
+    if not host or host.startswith(":"):
+        raise ValueError(f"'{text}' is not HOST[:PORT]")
+    try:
+        found = socket.getaddrinfo(host, None, type=socket.SOCK_DGRAM)
+    except (socket.gaierror, UnicodeError):
+        raise ValueError(f"'{text}' is not HOST[:PORT] (the host name does not resolve)") from None
+    return str(found[0][4][0])

@@ -73,6 +73,8 @@ class DnsCache:
                 [resolver, now, *chunk],
             )
             for domain, reason, detail in rows:
+                if reason and reason not in REASONS_BY_CODE:
+                    continue  # written by another version of listcheck: ask again
                 found[domain] = DomainAnswer(REASONS_BY_CODE[reason] if reason else None, detail)
         return found
 
