@@ -19,10 +19,11 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .reasons import Reason
+from .report import DnsSummary
 
 if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for it
     import dns.asyncresolver
@@ -44,19 +45,6 @@ class DomainAnswer:
     reason: Reason | None
     detail: str = ""
     ttl: int = 0
-
-
-@dataclass
-class DnsStats:
-    """What the DNS checks did, for the report."""
-
-    checked: bool = False
-    resolver_trusted: bool = False
-    domains: int = 0
-    queries: int = 0
-    cache_hits: int = 0
-    timeouts: int = 0
-    warnings: list[str] = field(default_factory=list)
 
 
 Progress = Callable[[int, int], None]  # (domains done, domains in all)
@@ -82,7 +70,11 @@ class DeliverabilityChecker:
         self._canaries = canaries
         self._notes = list(notes)  # warnings from setting up, reported with the run's
         self._lifetime = self._lifetime_for(len(self._nameservers))
-        self.stats = DnsStats()
+        self.stats = DnsSummary()
+        self.warnings: list[str] = []
+
+    def _count(self, **changes: int | bool) -> None:
+        self.stats = replace(self.stats, **changes)  # type: ignore[arg-type]  # DnsSummary's own fields
 
     def _lifetime_for(self, servers: int) -> float:
         return self._timeout * 2 * max(1, servers)
@@ -100,7 +92,8 @@ class DeliverabilityChecker:
     def check(self, domains: Iterable[str], progress: Progress | None = None) -> dict[str, DomainAnswer]:
         """Judge each distinct domain (ASCII form); every domain gets an answer, ``dns_unknown`` at worst."""
         wanted = sorted(set(domains))
-        self.stats = DnsStats(checked=True, domains=len(wanted), warnings=list(self._notes))
+        self.stats = DnsSummary(checked=True, domains=len(wanted))
+        self.warnings = list(self._notes)
         try:
             asyncio.get_running_loop()
         except RuntimeError:
@@ -116,7 +109,7 @@ class DeliverabilityChecker:
                 answers.update(self._cache.get_many(self.resolver_id, domains))
             except sqlite3.Error as error:
                 self._drop_cache(error)
-            self.stats.cache_hits = len(answers)
+            self._count(cache_hits=len(answers))
         pending = [d for d in domains if d not in answers]
         if not domains:
             return answers
@@ -124,8 +117,9 @@ class DeliverabilityChecker:
         # Asked on every run, so that the report's resolver_trusted is always a measurement. Cached
         # answers stay: they were only kept from runs whose resolver was trusted.
         resolver = self._resolver()
-        self.stats.resolver_trusted = resolver is not None and await self._trusted(resolver)
-        if resolver is None or not self.stats.resolver_trusted:
+        trusted = resolver is not None and await self._trusted(resolver)
+        self._count(resolver_trusted=trusted)
+        if resolver is None or not trusted:
             unknown = DomainAnswer(Reason.DNS_UNKNOWN, "DNS could not be consulted: the resolver cannot be trusted.")
             return {**answers, **{d: unknown for d in pending}}
 
@@ -157,11 +151,11 @@ class DeliverabilityChecker:
         await asyncio.gather(*(judge(domain) for domain in pending))
         unanswered = sum(1 for d in pending if answers[d].reason is Reason.DNS_UNKNOWN)
         if gave_up.is_set():
-            self.stats.warnings.append(
+            self.warnings.append(
                 f"DNS stopped answering part-way: {unanswered} of {len(pending)} domains are dns_unknown, most of "
                 f"them not asked. Try again later, or use --nameserver with another resolver.")
         elif unanswered * 2 > len(pending):
-            self.stats.warnings.append(
+            self.warnings.append(
                 f"DNS could not answer for {unanswered} of {len(pending)} domains (timeouts or server failures); "
                 f"they are dns_unknown. Try again later, or use --nameserver with another resolver.")
         if self._cache is not None:
@@ -173,7 +167,7 @@ class DeliverabilityChecker:
 
     def _drop_cache(self, error: sqlite3.Error) -> None:
         """A broken cache file is no reason not to check: go on without it, and say so."""
-        self.stats.warnings.append(f"The DNS cache could not be used ({error}); this run went without it.")
+        self.warnings.append(f"The DNS cache could not be used ({error}); this run went without it.")
         self._cache = None
 
     def _resolver(self) -> dns.asyncresolver.Resolver | None:
@@ -184,7 +178,7 @@ class DeliverabilityChecker:
         try:
             resolver = dns.asyncresolver.Resolver(configure=not self._nameservers)
         except dns.resolver.NoResolverConfiguration:
-            self.stats.warnings.append("This machine has no DNS resolver configured: DNS checks were skipped. "
+            self.warnings.append("This machine has no DNS resolver configured: DNS checks were skipped. "
                                        "Use --nameserver or --no-dns.")
             return None
         if self._nameservers:
@@ -206,12 +200,12 @@ class DeliverabilityChecker:
                 mx = await self._query(resolver, canary, "MX")
                 problem = "" if mx is not None and _from_mx(canary, mx).reason is None else "no MX records"
             except dns.exception.Timeout:
-                self.stats.timeouts += 1
+                self._count(timeouts=self.stats.timeouts + 1)
                 problem = "no answer in time"
             except dns.exception.DNSException as error:
                 problem = "the domain does not exist" if type(error).__name__ == "NXDOMAIN" else type(error).__name__
             if problem:
-                self.stats.warnings.append(
+                self.warnings.append(
                     f"The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a "
                     f"domain that certainly receives mail ({problem}). No address was rejected on DNS grounds; "
                     f"DNS verdicts are dns_unknown. Check the network, or use --nameserver with a working "
@@ -237,7 +231,7 @@ class DeliverabilityChecker:
         except dns.resolver.NXDOMAIN:
             return DomainAnswer(Reason.DOMAIN_NOT_FOUND, f"The domain '{domain}' does not exist."), False
         except dns.exception.Timeout:
-            self.stats.timeouts += 1
+            self._count(timeouts=self.stats.timeouts + 1)
             return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS did not answer in time for '{domain}'."), True
         except dns.resolver.NoNameservers:
             return DomainAnswer(Reason.DNS_UNKNOWN,
@@ -249,7 +243,7 @@ class DeliverabilityChecker:
         """One lookup; None when the name exists but has no record of this type."""
         import dns.resolver
 
-        self.stats.queries += 1
+        self._count(queries=self.stats.queries + 1)
         try:
             return await resolver.resolve(domain, rdtype, search=False)
         except dns.resolver.NoAnswer:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO
 
-from .deliverability import DeliverabilityChecker, DnsStats, Progress, parse_nameserver
+from .deliverability import DeliverabilityChecker, Progress, parse_nameserver
 from .dns_cache import DnsCache, default_cache_path
 from .errors import UsageError
 from .pipeline import VERDICT_COLUMNS, destination_of, judge_cells
@@ -114,12 +114,13 @@ def check_file(
     finally:
         if checker is not None:
             checker.close()
-    stats = checker.stats if checker is not None else DnsStats()
+    dns_summary = checker.stats if checker is not None else DnsSummary()
+    dns_warnings = checker.warnings if checker is not None else []
     destinations = [destination_of(v, policy) for v in verdicts]
     _write(table, verdicts, destinations, clean_path, rejected_path, annotate, safe_formulas)
 
     counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
-    warnings = list(table.warnings) + (suppressions.warnings if suppressions else []) + stats.warnings
+    warnings = list(table.warnings) + (suppressions.warnings if suppressions else []) + dns_warnings
     return Report(
         input=InputSummary(
             path=path, encoding=table.text_format.encoding,
@@ -141,8 +142,7 @@ def check_file(
             temporary_bounces_skipped=suppressions.temporary if suppressions else 0,
         ),
         free_provider_rows=sum(1 for v in verdicts if v.free_provider),
-        dns=DnsSummary(checked=stats.checked, resolver_trusted=stats.resolver_trusted, domains=stats.domains,
-                       queries=stats.queries, cache_hits=stats.cache_hits, timeouts=stats.timeouts),
+        dns=dns_summary,
         elapsed_seconds=round(clock() - started, 3),
         examples=_examples(verdicts, table.first_row_number),
         version=version,
