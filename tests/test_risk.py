@@ -124,7 +124,7 @@ def test_a_suppressed_typo_is_found_by_what_was_typed(tmp_path):
      ["ana@mailinator.com", "luis@gmial.com"]),
     ({"fix_typos": True}, ["ventas@empresa.es", "ana@empresa.es", "luis@gmail.com"], ["ana@mailinator.com"]),
     ({"fix_typos": True, "reject": ["typo_domain"]}, ["ventas@empresa.es", "ana@empresa.es"],
-     ["ana@mailinator.com", "luis@gmail.com"]),
+     ["ana@mailinator.com", "luis@gmial.com"]),
 ])
 def test_policy_switches(tmp_path, options, clean, rejected):
     source = tmp_path / "lista.csv"
@@ -144,3 +144,12 @@ def test_keep_duplicate_keeps_repeats(tmp_path):
 def test_statuses_of_the_risk_reasons():
     assert check_address("ana@mailinator.com").status is Status.RISKY
     assert Reason.SUPPRESSED.status is Status.INVALID
+
+
+def test_a_corrected_row_that_is_rejected_shows_what_was_typed(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_text("email\nana@gmial.com\n")
+    report = check_file(str(source), dns=False, fix_typos=True, reject=["typo_domain"])
+    line = (tmp_path / "lista.rejected.csv").read_text().splitlines()[1]
+    assert line.startswith("ana@gmial.com,2,risky,typo_domain,") and line.endswith(",ana@gmail.com")
+    assert report.corrections == []

@@ -156,8 +156,9 @@ class DeliverabilityChecker:
                 f"them not asked. Try again later, or use --nameserver with another resolver.")
         elif unanswered * 2 > len(pending):
             self.warnings.append(
-                f"DNS could not answer for {unanswered} of {len(pending)} domains (timeouts or server failures); "
-                f"they are dns_unknown. Try again later, or use --nameserver with another resolver.")
+                f"DNS could not answer for {unanswered} of the {len(pending)} domains it was asked about (timeouts "
+                f"or server failures); they are dns_unknown. Try again later, or use --nameserver with another "
+                f"resolver.")
         if self._cache is not None:
             try:
                 self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})

@@ -132,8 +132,9 @@ def check_file(
         counts=counts,
         reasons=reasons,
         destinations={d.value: destinations.count(d) for d in Destination},
-        corrections=[Correction(row, v.corrected_from, v.address) for row, v in _numbered(verdicts, table)
-                     if v.corrected_from],
+        corrections=[Correction(row, v.corrected_from, v.address)
+                     for (row, v), destination in zip(_numbered(verdicts, table), destinations)
+                     if v.corrected_from and destination is Destination.CLEAN],
         typos=[Typo(row, v.corrected_from or v.address, v.suggestion) for row, v in _numbered(verdicts, table)
                if v.reason is Reason.TYPO_DOMAIN],
         warnings=warnings,
@@ -156,8 +157,10 @@ def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: li
     clean_rows: list[list[str]] = []
     rejected_rows: list[list[str]] = []
     for offset, (record, verdict, destination) in enumerate(zip(table.records, verdicts, destinations)):
-        cells = record if record[column] == verdict.address else [*record[:column], verdict.address,
-                                                                   *record[column + 1:]]
+        # A correction goes into the clean file only; a rejected row shows what was typed.
+        address = verdict.corrected_from if destination is Destination.REJECTED and verdict.corrected_from \
+            else verdict.address
+        cells = record if record[column] == address else [*record[:column], address, *record[column + 1:]]
         if destination is Destination.CLEAN and not annotate:
             clean_rows.append(defuse_formulas(cells) if safe_formulas else cells)
             continue
