@@ -194,3 +194,10 @@ def test_cells_larger_than_the_csv_modules_default_limit():
 def test_utf32_is_read_and_named():
     data = "email\nana@correo.es\n".encode("utf-32")
     assert read_contacts(data).text_format.encoding == "utf-32"
+
+
+def test_an_unclosed_quote_is_warned_about():
+    table = read_contacts(b'email,nombre\nana@correo.es,"Ana\nluis@correo.es,Luis\neva@correo.es,Eva\n')
+    assert table.warnings == ["Row 2 has a cell of 4 lines with ',' inside: probably a quote that is never closed, "
+                              "which put the rows after it in one cell. Check the file around that row."]
+    assert read_contacts((DATA / "multiline_cells.csv").read_bytes()).warnings == []

@@ -113,6 +113,8 @@ def read_contacts(
     header = records[0] if layout.has_header else None
     body = records[1:] if layout.has_header else records
     warnings += _square_up(header, body)
+    if '"' in text:  # only a quoted cell can run over several lines
+        warnings += _swallowed_rows(body, chosen, blank_rows + (2 if header is not None else 1))
     text_format = TextFormat(
         codec=codec, bom=bom, delimiter=chosen or ",", line_terminator=_line_terminator(text),
         single_column=chosen is None, preamble=preamble, errors=decoded.errors,
@@ -204,6 +206,22 @@ def _square_up(header: list[str] | None, body: list[list[str]]) -> list[str]:
     if short:
         warnings.append(f"{_rows(short)} fewer fields than the widest row; they were padded with empty cells.")
     return warnings
+
+
+def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int) -> list[str]:
+    """Warn of a quote that was never closed: the rows after it end up inside one cell, unchecked.
+
+    A cell holding several line breaks and the delimiter between them is rows, not a note.
+    """
+    if delimiter is None:
+        return []
+    for offset, record in enumerate(body):
+        for cell in record:
+            if cell.count("\n") >= 2 and any(delimiter in line for line in cell.splitlines()[1:]):
+                return [f"Row {first_row + offset} has a cell of {cell.count(chr(10)) + 1} lines with '{delimiter}' "
+                        f"inside: probably a quote that is never closed, which put the rows after it in one cell. "
+                        f"Check the file around that row."]
+    return []
 
 
 def _rows(count: int) -> str:
