@@ -96,8 +96,8 @@ def check_file(
     started = clock()
     clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
     refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
-    data = (stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path)
-    table = read_contacts(data, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header,
+    table = read_contacts((stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path),
+                          encoding=encoding, delimiter=delimiter, column=column, has_header=has_header,
                           encoding_errors=encoding_errors)
 
     policy = _policy(strict, fix_typos, reject, keep)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .reasons import Reason, Status
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a list of a million rows holds a verdict each
 class AddressVerdict:
     """What listcheck concluded about one address cell.
 
