@@ -45,7 +45,7 @@ def judge_cells(
     rows = list(cells)
     verdicts = {cell: _judge_cell(cell, policy, knowledge, disposable) for cell in dict.fromkeys(rows)}
     if suppressions is not None:
-        verdicts = {cell: _suppressed(cell, v, suppressions) for cell, v in verdicts.items()}
+        verdicts = {cell: _suppressed(v, suppressions) for cell, v in verdicts.items()}
     if deliverability is not None:
         wanted = {v.domain for v in verdicts.values() if _worth_asking(v)}
         answers = deliverability.check(wanted, progress)
@@ -102,7 +102,7 @@ def _judge_cell(
     return verdict
 
 
-def _suppressed(cell: str, verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:
+def _suppressed(verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:
     """The verdict of an address on a suppression list: it outranks everything but a broken address.
 
     The typed address and its correction are both looked up: a bounce list holds what was mailed.
