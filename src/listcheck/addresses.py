@@ -94,9 +94,9 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
 # labels with an alphabetic top-level domain. No "--" anywhere in the domain (IDNA rules about
 # hyphens, and punycode), no more than 254 characters in all. Everything else goes to
 # email-validator; tests/test_fast_path.py checks that the two agree.
-_ATEXT = r"[a-zA-Z0-9_!#$%&'*+/=?^`{|}~-]"
+ATEXT = r"[a-zA-Z0-9_!#$%&'*+/=?^`{|}~-]"
 _PROVABLY_VALID = re.compile(
-    rf"{_ATEXT}+(?:\.{_ATEXT}+)*@((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+[a-z]{{2,63}})"
+    rf"{ATEXT}+(?:\.{ATEXT}+)*@((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+[a-z]{{2,63}})"
 )
 
 
@@ -118,6 +118,7 @@ class _DomainFacts:
     throwaway: str | None
     provider: str | None
     free_detail: str
+    plain_verdict: AddressVerdict  # shared by the valid addresses of this domain that are no role
 
 
 @lru_cache(maxsize=1 << 16)
@@ -125,13 +126,16 @@ def _domain_facts(ascii_domain: str, knowledge: DomainKnowledge, disposable: Dis
     """Everything about a domain, worked out once per distinct domain."""
     correction = knowledge.suggest(ascii_domain)
     provider = knowledge.provider(ascii_domain)
+    free_detail = f"A free or personal mail provider ({provider})." if provider else ""
     return _DomainFacts(
         special_use=_is_special_use(ascii_domain),
         tld_exists=tld_exists(ascii_domain),
         correction=correction if correction is not None and not _is_special_use(correction) else None,
         throwaway=disposable.provider_of(ascii_domain),
         provider=provider,
-        free_detail=f"A free or personal mail provider ({provider})." if provider else "",
+        free_detail=free_detail,
+        plain_verdict=AddressVerdict("", Status.VALID, detail=free_detail, domain=ascii_domain,
+                                     free_provider=bool(provider)),
     )
 
 
@@ -173,6 +177,20 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
         )
     return AddressVerdict(address, Status.VALID, detail=free, domain=ascii_domain,
                           free_provider=bool(facts.provider))
+
+
+def plain_domain_verdict(
+    ascii_domain: str, knowledge: DomainKnowledge, disposable: DisposableDomains
+) -> AddressVerdict | None:
+    """The verdict of a valid address at this domain whose local part is no role, or None when the
+    domain itself says something (reserved, misspelled, no such top-level domain, throwaway).
+
+    The verdict is shared by all such addresses, so its ``address`` is empty (see ``batch``).
+    """
+    facts = _domain_facts(ascii_domain, knowledge, disposable)
+    if facts.special_use or facts.correction is not None or not facts.tld_exists or facts.throwaway is not None:
+        return None
+    return facts.plain_verdict
 
 
 _DEFAULT_DISPOSABLE = DisposableDomains()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .addresses import check_address
+from .duplicates import DuplicateIndex, FirstSeen
 from .policy import Policy
 from .reasons import REASONS_BY_CODE, Destination, Reason, Status
 from .typos import DomainKnowledge
-from .verdict import AddressVerdict
+from .verdict import AddressVerdict, comparison_key
 
 if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
     import pandas as pd
@@ -21,6 +22,109 @@ if TYPE_CHECKING:  # pandas costs a third of a second to import; the command lin
 
 VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
                    "listcheck_suggestion"]
+
+
+@dataclass
+class JudgedRows:
+    """The verdicts of consecutive rows: each row's address, and its verdict.
+
+    Plain valid addresses at one domain share one verdict object whose ``address`` is empty (see
+    ``batch``); ``addresses`` always holds the row's own address, and ``verdict(offset)`` the row's
+    whole verdict.
+    """
+
+    addresses: list[str]
+    verdicts: list[AddressVerdict]
+
+    def __len__(self) -> int:
+        return len(self.verdicts)
+
+    def verdict(self, offset: int) -> AddressVerdict:
+        verdict, address = self.verdicts[offset], self.addresses[offset]
+        return verdict if verdict.address == address else replace(verdict, address=address)
+
+    def replace_verdict(self, offset: int, verdict: AddressVerdict) -> None:
+        self.verdicts[offset] = verdict
+        if verdict.address:
+            self.addresses[offset] = verdict.address
+
+
+class RowJudge:
+    """Judges rows in batches, the same way for every batch of a file.
+
+    Each distinct cell of a batch is judged once offline; under ``policy.fix_typos`` a misspelled
+    domain is replaced by its correction. Addresses on ``suppressions`` are then marked, and are not
+    asked of DNS. ``with_dns`` applies what DNS said of each domain, and ``mark_duplicates`` last
+    looks for repeated addresses, so a corrected address that repeats an earlier row is one.
+    """
+
+    def __init__(self, *, policy: Policy = Policy(), knowledge: DomainKnowledge | None = None,
+                 disposable: DisposableDomains | None = None, suppressions: SuppressionList | None = None) -> None:
+        from .risk import DisposableDomains
+        from .typos import default_knowledge
+
+        self.policy = policy
+        self._knowledge = knowledge or default_knowledge()
+        self._disposable = disposable or DisposableDomains()
+        self._suppressions = suppressions
+
+    def offline(self, cells: Sequence[str]) -> JudgedRows:
+        """The verdicts of ``cells`` before DNS and duplicates."""
+        from .batch import plain_verdicts
+
+        addresses, found = plain_verdicts(cells, self._knowledge, self._disposable)
+        singles: dict[str, AddressVerdict] = {}
+        verdicts: list[AddressVerdict] = []
+        suppressions = self._suppressions
+        for offset, verdict in enumerate(found):
+            if verdict is None:
+                cell = cells[offset]
+                verdict = singles.get(cell)
+                if verdict is None:
+                    verdict = singles[cell] = self._judge_single(cell)
+                addresses[offset] = verdict.address
+            elif suppressions is not None and suppressions.source_of(addresses[offset].lower()) is not None:
+                verdict = _suppressed(replace(verdict, address=addresses[offset]), suppressions)
+            verdicts.append(verdict)
+        return JudgedRows(addresses, verdicts)
+
+    def _judge_single(self, cell: str) -> AddressVerdict:
+        verdict = check_address(cell, knowledge=self._knowledge, disposable=self._disposable)
+        if self.policy.fix_typos and verdict.reason is Reason.TYPO_DOMAIN:
+            corrected = check_address(verdict.suggestion, knowledge=self._knowledge, disposable=self._disposable)
+            if corrected.is_valid:
+                verdict = replace(verdict, address=corrected.address, domain=corrected.domain,
+                                  corrected_from=verdict.address)
+        return _suppressed(verdict, self._suppressions) if self._suppressions is not None else verdict
+
+    @staticmethod
+    def domains_worth_asking(rows: JudgedRows) -> set[str]:
+        """The domains of these rows that DNS can say more about."""
+        distinct = {id(verdict): verdict for verdict in rows.verdicts}.values()
+        return {verdict.domain for verdict in distinct if _worth_asking(verdict)}
+
+    @staticmethod
+    def with_dns(rows: JudgedRows, answers: Mapping[str, DomainAnswer]) -> None:
+        """Apply what DNS said of each domain; the more severe status wins."""
+        updated: dict[int, AddressVerdict] = {}
+        for offset, verdict in enumerate(rows.verdicts):
+            if not _worth_asking(verdict):
+                continue
+            after = updated.get(id(verdict))
+            if after is None:
+                after = updated[id(verdict)] = _with_dns(verdict, answers.get(verdict.domain))
+            if after is not verdict:
+                rows.replace_verdict(offset, after)
+
+    def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
+        """Turn rows that repeat an earlier address (in this batch or an earlier one) into duplicates."""
+        keys = [None if verdict.reason is Reason.EMPTY else comparison_key(address, verdict)
+                for address, verdict in zip(rows.addresses, rows.verdicts)]
+        statuses = [verdict.status for verdict in rows.verdicts]
+        seen = index.first_rows(keys, range(first_row, first_row + len(rows)), statuses, rows.addresses)
+        for offset, first in enumerate(seen):
+            if first is not None:
+                rows.replace_verdict(offset, _as_duplicate(rows.verdict(offset), first, self.policy))
 
 
 def judge_cells(
@@ -34,38 +138,21 @@ def judge_cells(
     deliverability: DeliverabilityChecker | None = None,
     progress: Progress | None = None,
 ) -> list[AddressVerdict]:
-    """One verdict per cell, in order, duplicates included.
+    """One verdict per cell, in order, duplicates included: ``RowJudge`` over one batch.
 
-    ``first_row`` is the spreadsheet row number of the first cell (2 under a header). Each distinct
-    cell is judged once offline; under ``policy.fix_typos`` a misspelled domain is replaced by its
-    correction. Addresses on ``suppressions`` are then marked, and are not asked of DNS. Then
-    ``deliverability`` (when given) asks DNS about each distinct domain once, and last, duplicates
-    are looked for, so a corrected address that repeats an earlier row is one.
+    ``first_row`` is the spreadsheet row number of the first cell (2 under a header);
+    ``deliverability`` (when given) asks DNS about each distinct domain once.
     """
-    rows = list(cells)
-    verdicts = {cell: _judge_cell(cell, policy, knowledge, disposable) for cell in dict.fromkeys(rows)}
-    if suppressions is not None:
-        verdicts = {cell: _suppressed(v, suppressions) for cell, v in verdicts.items()}
+    judge = RowJudge(policy=policy, knowledge=knowledge, disposable=disposable, suppressions=suppressions)
+    rows = judge.offline(list(cells))
     if deliverability is not None:
-        wanted = {v.domain for v in verdicts.values() if _worth_asking(v)}
-        answers = deliverability.check(wanted, progress)
-        verdicts = {cell: _with_dns(v, answers.get(v.domain)) if _worth_asking(v) else v
-                    for cell, v in verdicts.items()}
-
-    # Compared per distinct cell, not per row; an empty cell repeats nothing.
-    keys = {cell: v.comparison_key if v.reason is not Reason.EMPTY else None for cell, v in verdicts.items()}
-    first_seen: dict[str, tuple[int, AddressVerdict]] = {}
-    results = []
-    for row, cell in enumerate(rows, start=first_row):
-        verdict = verdicts[cell]
-        key = keys[cell]
-        if key is not None:
-            if key in first_seen:
-                verdict = _as_duplicate(verdict, *first_seen[key], policy)
-            else:
-                first_seen[key] = (row, verdict)
-        results.append(verdict)
-    return results
+        judge.with_dns(rows, deliverability.check(judge.domains_worth_asking(rows), progress))
+    index = DuplicateIndex()
+    try:
+        judge.mark_duplicates(rows, first_row, index)
+    finally:
+        index.close()
+    return [rows.verdict(offset) for offset in range(len(rows))]
 
 
 def _worth_asking(verdict: AddressVerdict) -> bool:
@@ -90,18 +177,6 @@ def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None) -> AddressVe
     return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail)
 
 
-def _judge_cell(
-    cell: str, policy: Policy, knowledge: DomainKnowledge | None, disposable: DisposableDomains | None
-) -> AddressVerdict:
-    verdict = check_address(cell, knowledge=knowledge, disposable=disposable)
-    if policy.fix_typos and verdict.reason is Reason.TYPO_DOMAIN:
-        corrected = check_address(verdict.suggestion, knowledge=knowledge, disposable=disposable)
-        if corrected.is_valid:
-            return replace(verdict, address=corrected.address, domain=corrected.domain,
-                           corrected_from=verdict.address)
-    return verdict
-
-
 def _suppressed(verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:
     """The verdict of an address on a suppression list: it outranks everything but a broken address.
 
@@ -124,7 +199,7 @@ def destination_of(verdict: AddressVerdict, policy: Policy) -> Destination:
     return policy.destination(verdict.status, verdict.reason, corrected=bool(verdict.corrected_from))
 
 
-def _as_duplicate(own: AddressVerdict, first_row: int, first: AddressVerdict, policy: Policy) -> AddressVerdict:
+def _as_duplicate(own: AddressVerdict, first: FirstSeen, policy: Policy) -> AddressVerdict:
     """The verdict of a row that repeats an earlier address.
 
     A repeated address must not reach the clean file twice: when the row's own verdict would keep it
@@ -136,12 +211,12 @@ def _as_duplicate(own: AddressVerdict, first_row: int, first: AddressVerdict, po
     if destination_of(own, policy) is Destination.REJECTED or not duplicate_rejects:
         return own
     if own.corrected_from:  # the rejected file shows what was typed
-        detail = f"Corrected to {own.address}, the address of row {first_row}; this row repeats it."
+        detail = f"Corrected to {own.address}, the address of row {first.row}; this row repeats it."
         return replace(own, address=own.corrected_from, status=first.status, reason=Reason.DUPLICATE,
                        corrected_from="", detail=detail)
     same_text = " (" + first.address + ")" if first.address != own.address else ""
     return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="",
-                   detail=f"Same address as row {first_row}{same_text}; this row repeats it.")
+                   detail=f"Same address as row {first.row}{same_text}; this row repeats it.")
 
 
 def check_frame(

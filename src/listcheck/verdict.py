@@ -31,11 +31,20 @@ class AddressVerdict:
     def comparison_key(self) -> str:
         """What duplicates are compared on: the address without regard to case, its domain in ASCII form,
         so that ``straße.de`` and ``xn--strae-oqa.de`` match while ``strasse.de`` does not."""
-        if self.domain:
-            return f"{self.address.rpartition('@')[0].lower()}@{self.domain}"
-        return self.address.lower()
+        return comparison_key(self.address, self)
 
     @property
     def is_valid(self) -> bool:
         """True for an address with nothing against it."""
         return self.status is Status.VALID
+
+
+def comparison_key(address: str, verdict: AddressVerdict) -> str:
+    """``verdict.comparison_key`` for ``address``: rows that share one verdict object have their own
+    addresses (see ``pipeline.JudgedRows``)."""
+    if not verdict.domain:
+        return address.lower()
+    local, _, domain = address.rpartition("@")
+    if domain == verdict.domain:  # an ASCII domain, as typed: lower-case the whole address at once
+        return address.lower()
+    return f"{local.lower()}@{verdict.domain}"
