@@ -12,16 +12,17 @@ domain or local part has something to say (a typo, a throwaway domain, a role ma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .addresses import ATEXT, plain_domain_verdict
-from .risk import DisposableDomains, role_words
-from .typos import DomainKnowledge
+from .addresses import ATEXT
+from .risk import role_words
 from .verdict import AddressVerdict
 
 if TYPE_CHECKING:
+    import numpy as np
     import pyarrow as pa
 
 # The single-cell pattern with the domain in either case (the cell's domain is lower-cased later),
@@ -33,43 +34,87 @@ _MAX_ADDRESS, _MAX_LOCAL = 254, 64
 
 
 def plain_verdicts(
-    cells: Sequence[str], knowledge: DomainKnowledge, disposable: DisposableDomains
-) -> tuple[list[str], list[AddressVerdict | None]]:
-    """The address and the verdict of each plain cell; None where the cell needs ``check_address``.
+    cells: Sequence[str], verdict_at: Callable[[str], AddressVerdict | None]
+) -> tuple[list[str], list[AddressVerdict | None], list[int]]:
+    """The address and the verdict of each plain cell, and the offsets of the cells that need
+    ``check_address`` (their verdict is None).
+
+    ``verdict_at(ascii_domain)`` is the verdict shared by plain addresses at a domain, or None when
+    the domain has something to say (``addresses.plain_domain_verdict``).
 
     A plain cell's address is the cell with its domain lower-cased. Its verdict is shared by every
     plain address of that domain, so its ``address`` field is empty: read the address from the list.
     """
+    import numpy as np
     import pyarrow.compute as pc
 
     addresses = list(cells)
-    verdicts: list[AddressVerdict | None] = [None] * len(cells)
     if not cells:
-        return addresses, verdicts
+        return addresses, [], []
     column = _string_array(cells)
-    plain = pc.and_(pc.match_substring_regex(column, _PLAIN),
-                    pc.less_equal(pc.binary_length(column), _MAX_ADDRESS))
-    rows = pc.indices_nonzero(plain)
-    parts = pc.split_pattern(column.take(rows), "@", max_splits=1)
-    local, domain = pc.list_element(parts, 0), pc.list_element(parts, 1)
-    keep = pc.and_(pc.less_equal(pc.binary_length(local), _MAX_LOCAL),
-                   pc.invert(pc.or_(pc.match_substring(domain, "--"),
-                                    pc.match_substring_regex(domain, _LONG_LABEL))))
-    keep = pc.and_(keep, pc.invert(_may_be_role(local)))
+    plain = _bools(pc.match_substring_regex(column, _PLAIN)) & (_numbers(pc.binary_length(column)) <= _MAX_ADDRESS)
+    rows = np.flatnonzero(plain)
+    # Each plain cell has one @: its halves alternate in the flattened split.
+    halves = pc.list_flatten(pc.split_pattern(column.take(_arrow_indices(rows)), "@", max_splits=1))
+    local = halves.take(_arrow_indices(np.arange(0, 2 * len(rows), 2)))
+    domain = halves.take(_arrow_indices(np.arange(1, 2 * len(rows), 2)))
+    keep = ((_numbers(pc.binary_length(local)) <= _MAX_LOCAL)
+            & ~_bools(pc.match_substring(domain, "--"))
+            & ~_bools(pc.match_substring_regex(domain, _LONG_LABEL))
+            & ~_may_be_role(local))
     lower = pc.ascii_lower(domain)
     encoded = pc.dictionary_encode(lower)
-    shared = [plain_domain_verdict(name, knowledge, disposable) for name in encoded.dictionary.to_pylist()]
-    upper = pc.not_equal(lower, domain)  # "Ana@Gmail.com": the address gets its domain lower-cased
-    for row, code, kept, changed in zip(rows.to_numpy().tolist(), encoded.indices.to_numpy().tolist(),
-                                        keep.to_numpy(zero_copy_only=False).tolist(),
-                                        upper.to_numpy(zero_copy_only=False).tolist()):
-        verdict = shared[code]
-        if kept and verdict is not None:
-            verdicts[row] = verdict
-            if changed:
-                local_part, _, typed_domain = cells[row].partition("@")
-                addresses[row] = f"{local_part}@{typed_domain.lower()}"
-    return addresses, verdicts
+    shared = np.empty(len(encoded.dictionary), dtype=object)
+    shared[:] = [verdict_at(name) for name in _ascii_strings(encoded.dictionary)]
+    codes = _numbers(encoded.indices)
+    chosen = keep & (shared != None)[codes]  # noqa: E711  # element-wise, on an object array
+    verdicts = np.full(len(cells), None, dtype=object)
+    proven = rows[chosen]
+    verdicts[proven] = shared[codes[chosen]]
+    others = np.ones(len(cells), dtype=bool)
+    others[proven] = False
+    # "Ana@Gmail.com": the address gets its domain lower-cased.
+    for row in rows[chosen & ~_bools(pc.equal(lower, domain))].tolist():
+        local_part, _, typed_domain = cells[row].partition("@")
+        addresses[row] = f"{local_part}@{typed_domain.lower()}"
+    return addresses, verdicts.tolist(), np.flatnonzero(others).tolist()
+
+
+# Arrow to numpy and back by their buffers: the arrays' own conversions import pandas (see _string_array).
+
+def _bools(array: pa.BooleanArray) -> np.ndarray:
+    """A boolean Arrow array without nulls as a numpy array."""
+    import numpy as np
+
+    bits = np.unpackbits(np.frombuffer(array.buffers()[1], dtype=np.uint8), bitorder="little")
+    return bits[array.offset:array.offset + len(array)].astype(bool)
+
+
+def _numbers(array: pa.Array) -> np.ndarray:
+    """An integer Arrow array without nulls as a numpy array (no copy)."""
+    import numpy as np
+
+    dtype = np.dtype(f"int{array.type.bit_width}")
+    numbers: np.ndarray = np.frombuffer(array.buffers()[1], dtype=dtype)[array.offset:array.offset + len(array)]
+    return numbers
+
+
+def _ascii_strings(array: pa.LargeStringArray) -> list[str]:
+    """An ASCII string array without nulls as a list (``to_pylist`` makes a scalar object of each)."""
+    import numpy as np
+
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset:array.offset + len(array) + 1]
+    text = array.buffers()[2].to_pybytes().decode("ascii")
+    bounds = offsets.tolist()
+    return [text[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+def _arrow_indices(positions: np.ndarray) -> pa.Array:
+    import numpy as np
+    import pyarrow as pa
+
+    data = np.ascontiguousarray(positions, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
 
 def _string_array(cells: Sequence[str]) -> pa.LargeStringArray:
@@ -105,27 +150,23 @@ def _is_unicode(cell: str) -> bool:
     return True
 
 
-def _may_be_role(local: pa.Array) -> pa.Array:
-    """True where ``risk.role_of`` would find a role word in the local part; those cells are checked one by one.
+def _may_be_role(local: pa.Array) -> np.ndarray:
+    """True where ``risk.role_of`` finds a role word in the local part; those cells are checked one by one.
 
-    The same two tests as ``role_of``, over the whole column: the local part, lower-cased and
-    without its ``+tag``, is a role word once its separators are dropped, or its first part (before
-    ``.``, ``_`` or ``-``) is one once its trailing digits are.
+    ``role_of``'s two tests as one pattern over the lower-cased column (``_role_pattern``).
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    words = _role_word_array()
-    untagged = pc.list_element(pc.split_pattern(pc.ascii_lower(local), "+", max_splits=1), 0)
-    joined = untagged
-    for separator in "._-":
-        joined = pc.replace_substring(joined, separator, "")
-    first = pc.ascii_rtrim(pc.struct_field(pc.extract_regex(untagged, r"^(?P<first>[^._-]*)"), [0]),
-                           characters="0123456789")
-    result: pa.Array = pc.or_(pc.is_in(joined, value_set=words), pc.is_in(first, value_set=words))
-    return result
+    return _bools(pc.match_substring_regex(pc.ascii_lower(local), _role_pattern()))
 
 
 @lru_cache(maxsize=1)
-def _role_word_array() -> pa.Array:
-    return _string_array(sorted(role_words()))
+def _role_pattern() -> str:
+    """``role_of`` as a pattern: the local part without its ``+tag`` is a role word once its separators
+    are dropped (``no-reply``), or its first part before ``.``, ``_``, ``-`` or ``+`` is one followed by
+    digits only (``ventas.madrid``, ``info2``)."""
+    words = sorted(role_words())
+    spelled = "|".join("[._-]*".join(re.escape(letter) for letter in word) for word in words)
+    joined = rf"[._-]*(?:{spelled})[._-]*"
+    first_part = rf"(?:{'|'.join(map(re.escape, words))})[0-9]*(?:[._-][^+]*)?"
+    return rf"^(?:{joined}|{first_part})(?:\+.*)?$"

@@ -90,7 +90,7 @@ class Layout:
     found_by: str  # "option", "header" or "content"
 
 
-_SAMPLE_RECORDS = 2000
+SAMPLE_RECORDS = 2000  # the rows looked at to find the header and the address column
 
 
 def find_layout(
@@ -108,7 +108,7 @@ def find_layout(
         has_header = _looks_like_header(records, scores)
     header = first if has_header else None
     data = records[1:] if has_header else records
-    sample = data[:_SAMPLE_RECORDS]
+    sample = data[:SAMPLE_RECORDS]
     width = max((len(r) for r in records), default=0)
 
     if column is not None:
@@ -146,7 +146,7 @@ def _looks_like_header(records: Sequence[Sequence[str]], scores: list[int]) -> b
         return False
     if any(scores):
         return True
-    sample = records[1:_SAMPLE_RECORDS + 1]
+    sample = records[1:SAMPLE_RECORDS + 1]
     width = max((len(r) for r in sample), default=0)
     counts = [_address_count(sample, i) for i in range(width)]
     if not counts or max(counts) == 0:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from charset_normalizer import CharsetMatch, from_bytes
 
@@ -40,49 +41,113 @@ _SIGNATURES = [
 ENCODING_ERRORS = {"strict": "strict", "keep": "surrogateescape", "replace": "replace"}
 
 
-@dataclass(frozen=True)
-class Decoded:
-    """The text of a file and how it was read."""
+_HEAD = 256 * 1024  # what detection looks at; the whole file is still read to check it decodes
+_BLOCK = 1 << 20
 
-    text: str
+
+@dataclass(frozen=True)
+class FileEncoding:
+    """How a file's bytes become text, found by reading it through once."""
+
     codec: str
     bom: bytes = b""
     errors: str = "strict"  # the Python error handler used, to encode the outputs the same way
     warnings: list[str] = field(default_factory=list)
+    lone_cr: bool = False  # a CR that does not end a CRLF: a cell may hold it, the writer must quote it
+    spare_control: str = "\x1f"  # a control character the text never holds: the separator of a one-column file
 
 
-def decode(data: bytes, encoding: str | None = None, *, errors: str = "strict") -> Decoded:
-    """Decode a file's bytes, detecting the encoding unless ``encoding`` names it.
+def detect_encoding(handle: BinaryIO, encoding: str | None = None, *, errors: str = "strict") -> FileEncoding:
+    """The encoding of the seekable file ``handle``, detected unless ``encoding`` names it.
 
     ``errors`` (``strict``, ``keep`` or ``replace``) decides what becomes of bytes that are not text in
-    the encoding; ``strict`` raises ``InputError`` naming the line.
+    the encoding; ``strict`` raises ``InputError`` naming the line. The file is read through in
+    blocks, never held whole, and left rewound.
     """
     handler = ENCODING_ERRORS.get(errors)
     if handler is None:
         raise UsageError(f"--encoding-errors must be strict, keep or replace, got '{errors}'")
-    for bom, codec in _BOMS:
-        if data.startswith(bom) and encoding is None:
-            return Decoded(_decode_as(data[len(bom):], codec, handler), codec, bom, handler)
-    if encoding is not None:
-        codec, bom = _codec_and_bom(encoding, data)
-        return Decoded(_decode_as(data[len(bom):], codec, handler), codec, bom, handler)
-    for signature, description in _SIGNATURES:
-        if data.startswith(signature):
-            raise InputError(f"the file is {description}")
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return Decoded(_decode_as(data, utf16, handler), utf16, b"", handler)
+    handle.seek(0)
+    head = handle.read(_HEAD)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    if _looks_binary(data):
+        return _detect(handle, head, encoding, handler)
+    finally:
+        handle.seek(0)
+
+
+def _detect(handle: BinaryIO, head: bytes, encoding: str | None, handler: str) -> FileEncoding:
+    for bom, codec in _BOMS:
+        if head.startswith(bom) and encoding is None:
+            return _checked(handle, codec, bom, handler)
+    if encoding is not None:
+        codec, bom = _codec_and_bom(encoding, head)
+        return _checked(handle, codec, bom, handler)
+    for signature, description in _SIGNATURES:
+        if head.startswith(signature):
+            raise InputError(f"the file is {description}")
+    utf16 = _utf16_without_bom(head)
+    if utf16 is not None:
+        return _checked(handle, utf16, b"", handler)
+    scan = _scan(handle, "utf-8", b"", "strict")
+    if scan.error is None:
+        return FileEncoding("utf-8", lone_cr=scan.lone_cr, spare_control=scan.spare_control)
+    if _looks_binary(head):
         raise InputError("the file is binary data, not text")
-    if _mostly_utf8(data):
+    if _mostly_utf8(handle):
         # A UTF-8 file with a few bad bytes (two exports pasted together, say): a code page would turn
         # every accent of the good lines into mojibake, so the bad line is named instead.
-        return Decoded(_decode_as(data, "utf-8", handler, mostly_utf8=True), "utf-8", b"", handler)
-    return _decode_code_page(data, handler)
+        return _checked(handle, "utf-8", b"", handler, mostly_utf8=True)
+    return _code_page(handle, head, handler)
+
+
+_SPARE_CONTROLS = "\x1f\x1e\x1d\x1c"
+
+
+@dataclass(frozen=True)
+class _Scan:
+    error: str | None  # where the first byte that does not decode is, or None
+    lone_cr: bool = False
+    spare_control: str = _SPARE_CONTROLS[0]
+
+
+def _scan(handle: BinaryIO, codec: str, bom: bytes, handler: str) -> _Scan:
+    """Decode the whole file in blocks: does it decode, and does a CR stand alone anywhere."""
+    decoder = codecs.getincrementaldecoder(codec)(errors=handler)
+    handle.seek(len(bom))
+    lines, lone_cr, carried = 1, False, ""
+    spare = list(_SPARE_CONTROLS)
+    while True:
+        block = handle.read(_BLOCK)
+        pending = decoder.getstate()[0]
+        try:
+            text = carried + decoder.decode(block, final=not block)
+        except UnicodeDecodeError as error:
+            data = pending + block
+            line = lines + data[:error.start].count(b"\n")
+            return _Scan(f"line {line} is not valid {codec} (byte 0x{data[error.start]:02x})")
+        # A CR that ends a block may be the first half of a CRLF: look at it with the next block.
+        carried = "\r" if block and text.endswith("\r") else ""
+        text = text[:-1] if carried else text
+        lone_cr = lone_cr or text.count("\r") != text.count("\r\n")
+        spare = [control for control in spare if control not in text]
+        if not block:
+            return _Scan(None, lone_cr, spare[0] if spare else _SPARE_CONTROLS[0])
+        lines += block.count(b"\n")
+
+
+def _checked(handle: BinaryIO, codec: str, bom: bytes, handler: str, *, mostly_utf8: bool = False,
+             warnings: list[str] | None = None) -> FileEncoding:
+    """The encoding, once the whole file is known to decode with it (``strict``) or how it will."""
+    scan = _scan(handle, codec, bom, handler)
+    if scan.error is not None:
+        if mostly_utf8:
+            raise InputError(
+                f"{scan.error}, though the rest of the file is UTF-8",
+                "fix that line, or run again with --encoding-errors keep to carry such bytes through "
+                "unchanged, or with --encoding-errors replace to write U+FFFD in their place",
+            )
+        raise InputError(scan.error, "name the file's real encoding with --encoding")
+    return FileEncoding(codec, bom, handler, warnings or [], scan.lone_cr, scan.spare_control)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -108,16 +173,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _mostly_utf8(data: bytes) -> bool:
+def _mostly_utf8(handle: BinaryIO) -> bool:
     """Whether the file is UTF-8 but for some bytes: more valid multibyte characters than bad bytes."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = sum(1 for char in text if ord(char) > 127 and char != "\ufffd")
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    handle.seek(0)
+    good = bad = 0
+    while block := handle.read(_BLOCK):
+        text = decoder.decode(block)
+        replaced = text.count("\ufffd")
+        bad += replaced
+        good += len(text) - len(text.encode("ascii", errors="ignore")) - replaced
     return good > 0 and good >= bad
 
 
-def _decode_code_page(data: bytes, handler: str) -> Decoded:
-    matches = from_bytes(data[:256 * 1024], cp_isolation=_CODE_PAGES)
+def _code_page(handle: BinaryIO, head: bytes, handler: str) -> FileEncoding:
+    matches = from_bytes(head, cp_isolation=_CODE_PAGES)
     best = matches.best()
     if best is None:
         raise InputError(
@@ -130,7 +200,7 @@ def _decode_code_page(data: bytes, handler: str) -> Decoded:
         # Both code pages read the bytes as plausible words: say which one was taken and how to change it.
         warnings.append(f"The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If "
                         f"accents or Cyrillic letters look wrong in the outputs, run again with --encoding.")
-    return Decoded(_decode_as(data, codec, handler), codec, b"", handler, warnings)
+    return _checked(handle, codec, b"", handler, warnings=warnings)
 
 
 def _close_call(best: CharsetMatch, runner_up: CharsetMatch) -> bool:
@@ -156,18 +226,3 @@ def _codec_and_bom(encoding: str, data: bytes) -> tuple[str, bytes]:
                     return codec, bom
             return (f"{family}-le" if name == family else name), b""
     return name, b""
-
-
-def _decode_as(data: bytes, codec: str, handler: str = "strict", *, mostly_utf8: bool = False) -> str:
-    try:
-        return data.decode(codec, errors=handler)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        where = f"line {line} is not valid {codec} (byte 0x{data[error.start]:02x})"
-        if mostly_utf8:
-            raise InputError(
-                f"{where}, though the rest of the file is UTF-8",
-                "fix that line, or run again with --encoding-errors keep to carry such bytes through "
-                "unchanged, or with --encoding-errors replace to write U+FFFD in their place",
-            ) from None
-        raise InputError(where, "name the file's real encoding with --encoding") from None

@@ -13,6 +13,8 @@ capitals or a Unicode domain; only those texts are kept, in a temporary file.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import os
 import struct
 import tempfile
@@ -23,6 +25,7 @@ from typing import IO
 import numpy as np
 
 from .reasons import Status
+from .verdict import AddressVerdict
 
 _STATUSES = list(Status)
 _STATUS_CODES = {status: code for code, status in enumerate(_STATUSES)}
@@ -59,8 +62,9 @@ class _Run:
 
     @staticmethod
     def merge(older: _Run, newer: _Run) -> _Run:
-        joined = _Run(*(np.concatenate(pair) for pair in zip(older._fields(), newer._fields())))
-        return joined.take(np.argsort(joined.first_hash, kind="stable"))  # two sorted runs: a linear merge
+        """One sorted run of two: each entry of ``newer`` goes in where it sorts among ``older``."""
+        at = np.searchsorted(older.first_hash, newer.first_hash)
+        return _Run(*(np.insert(old, at, new) for old, new in zip(older._fields(), newer._fields())))
 
 
 class DuplicateIndex:
@@ -71,39 +75,48 @@ class DuplicateIndex:
         self._spill: IO[bytes] | None = None
         self._spill_size = 0
 
-    def first_rows(self, keys: Sequence[str | None], rows: Sequence[int], statuses: Sequence[Status],
+    def first_rows(self, keys: Sequence[str | None], first_row: int, verdicts: Sequence[AddressVerdict],
                    addresses: Sequence[str]) -> list[FirstSeen | None]:
-        """For each row, the earlier row its key repeats, or None; then remember the new keys.
+        """For each row of a batch, the earlier row its key repeats, or None; then remember the new keys.
 
-        ``keys`` are the comparison keys (None: nothing to compare, an empty cell), ``rows`` the row
-        numbers in increasing order, ``statuses`` and ``addresses`` the rows' final verdicts. A
-        first occurrence inside this same batch counts too.
+        ``keys`` are the comparison keys (None: nothing to compare, an empty cell) of consecutive rows
+        numbered from ``first_row``, after every earlier batch, with their final ``verdicts`` and
+        ``addresses``. A first occurrence inside this same batch counts too.
         """
-        firsts: dict[str, int] = {}
-        for offset, key in enumerate(keys):
-            if key is not None and key not in firsts:
-                firsts[key] = offset
-        distinct = list(firsts)
+        count = len(keys)
+        # The offset of each key's first row: built backwards, so the earliest offset is the one kept.
+        firsts: dict[str | None, int] = dict(zip(reversed(keys), range(count - 1, -1, -1)))
+        firsts.pop(None, None)
+        distinct = [key for key in firsts if key is not None]
         first_hash = np.fromiter(map(hash, distinct), dtype=np.int64, count=len(distinct))
-        second_hash = np.fromiter((hash(key + "\x1f") for key in distinct), dtype=np.int64, count=len(distinct))
+        # The second hash is of the key with a character added: an independent 64 bits.
+        second_hash = np.fromiter(map(hash, map(operator.add, distinct, itertools.repeat("\x1f"))), dtype=np.int64,
+                                  count=len(distinct))
         earlier = self._lookup(first_hash, second_hash, distinct)
 
-        earlier_by_key = {distinct[index]: seen for index, seen in earlier.items()}
-        result: list[FirstSeen | None] = [None] * len(keys)
-        for offset, key in enumerate(keys):
-            if key is None:
-                continue
-            seen = earlier_by_key.get(key)
-            if seen is None and firsts[key] != offset:
-                first = firsts[key]
-                seen = FirstSeen(rows[first], statuses[first], addresses[first])
-            result[offset] = seen
-        new = [index for index in range(len(distinct)) if index not in earlier]
-        self._remember(first_hash[new], second_hash[new], [distinct[index] for index in new],
-                       [firsts[distinct[index]] for index in new], rows, statuses, addresses)
+        result: list[FirstSeen | None] = [None] * count
+        first_offsets = np.fromiter(map(firsts.get, keys, itertools.repeat(-1)), dtype=np.int64, count=count)
+        for offset in np.flatnonzero(first_offsets != np.arange(count)).tolist():
+            first = int(first_offsets[offset])
+            if first >= 0:  # a repeat of a row of this batch, unless that key was seen before (below)
+                result[offset] = FirstSeen(first_row + first, verdicts[first].status, addresses[first])
+        if earlier:  # keys seen in an earlier batch: every row holding one repeats that batch's row
+            seen_by_first = {firsts[distinct[index]]: seen for index, seen in earlier.items()}
+            repeats = np.isin(first_offsets, np.fromiter(seen_by_first, dtype=np.int64, count=len(seen_by_first)))
+            for offset in np.flatnonzero(repeats).tolist():
+                result[offset] = seen_by_first[int(first_offsets[offset])]
+        offsets = list(firsts.values())  # of each distinct key's first row, in the order of ``distinct``
+        if earlier:
+            new = np.ones(len(distinct), dtype=bool)
+            new[list(earlier)] = False
+            chosen = np.flatnonzero(new).tolist()
+            first_hash, second_hash = first_hash[new], second_hash[new]
+            distinct, offsets = [distinct[index] for index in chosen], [offsets[index] for index in chosen]
+        self._remember(first_hash, second_hash, distinct, offsets, first_row, verdicts, addresses)
         return result
 
     def close(self) -> None:
+        """Remove the temporary file of written addresses."""
         if self._spill is not None:
             self._spill.close()
             self._spill = None
@@ -111,14 +124,18 @@ class DuplicateIndex:
     def _lookup(self, first_hash: np.ndarray, second_hash: np.ndarray, keys: list[str]) -> dict[int, FirstSeen]:
         """The earlier first occurrence of each key that has one, by the key's offset in the batch."""
         found: dict[int, FirstSeen] = {}
+        order = np.argsort(first_hash)  # sorted queries walk each run in order: far fewer cache misses
+        queries = first_hash[order]
         for run in self._runs:
-            left = np.searchsorted(run.first_hash, first_hash, side="left")
-            right = np.searchsorted(run.first_hash, first_hash, side="right")
-            for query in np.flatnonzero(right > left).tolist():
+            at = np.minimum(np.searchsorted(run.first_hash, queries), len(run) - 1)
+            for hit in np.flatnonzero(run.first_hash[at] == queries).tolist():
+                query = int(order[hit])
+                position = int(at[hit])
                 # Several entries share a first hash only after a 64-bit collision: look at each.
-                for position in range(int(left[query]), int(right[query])):
+                while position < len(run) and run.first_hash[position] == first_hash[query]:
                     if run.second_hash[position] == second_hash[query]:
-                        found[int(query)] = self._first_seen(run, position, keys[query])
+                        found[query] = self._first_seen(run, position, keys[query])
+                    position += 1
         return found
 
     def _first_seen(self, run: _Run, position: int, key: str) -> FirstSeen:
@@ -127,17 +144,19 @@ class DuplicateIndex:
         return FirstSeen(int(run.row[position]), _STATUSES[int(run.status[position])], address)
 
     def _remember(self, first_hash: np.ndarray, second_hash: np.ndarray, keys: list[str], offsets: list[int],
-                  rows: Sequence[int], statuses: Sequence[Status], addresses: Sequence[str]) -> None:
+                  first_row: int, verdicts: Sequence[AddressVerdict], addresses: Sequence[str]) -> None:
         if not keys:
             return
-        spilled_at = np.fromiter(
-            (-1 if addresses[offset] == key else self._spill_text(addresses[offset])
-             for key, offset in zip(keys, offsets)), dtype=np.int64, count=len(keys))
-        run = _Run(first_hash, second_hash,
-                   np.fromiter((rows[offset] for offset in offsets), dtype=np.int64, count=len(keys)),
-                   np.fromiter((_STATUS_CODES[statuses[offset]] for offset in offsets), dtype=np.int8,
-                               count=len(keys)),
-                   spilled_at)
+        written = list(map(addresses.__getitem__, offsets))
+        spilled_at = np.full(len(keys), -1, dtype=np.int64)
+        for index in np.flatnonzero(np.fromiter(map(operator.ne, written, keys), dtype=bool, count=len(keys))).tolist():
+            spilled_at[index] = self._spill_text(written[index])
+        firsts = list(map(verdicts.__getitem__, offsets))
+        ids = list(map(id, firsts))
+        distinct = dict(zip(ids, firsts))  # rows share verdicts: look at each one once
+        code_of = {key: _STATUS_CODES[verdict.status] for key, verdict in distinct.items()}
+        codes = np.fromiter(map(code_of.__getitem__, ids), dtype=np.int8, count=len(keys))
+        run = _Run(first_hash, second_hash, first_row + np.array(offsets, dtype=np.int64), codes, spilled_at)
         self._runs.append(run.take(np.argsort(first_hash, kind="stable")))
         # Merge like a binary counter: runs keep halving in size, so there are few to search.
         while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .addresses import check_address
+from .addresses import check_address, plain_domain_verdict
 from .duplicates import DuplicateIndex, FirstSeen
 from .policy import Policy
 from .reasons import REASONS_BY_CODE, Destination, Reason, Status
@@ -26,27 +26,36 @@ VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "lis
 
 @dataclass
 class JudgedRows:
-    """The verdicts of consecutive rows: each row's address, and its verdict.
+    """The verdicts of consecutive rows: each row's address, verdict and comparison key.
 
     Plain valid addresses at one domain share one verdict object whose ``address`` is empty (see
     ``batch``); ``addresses`` always holds the row's own address, and ``verdict(offset)`` the row's
-    whole verdict.
+    whole verdict. ``keys`` are what duplicates are compared on (None for an empty cell).
     """
 
     addresses: list[str]
     verdicts: list[AddressVerdict]
+    keys: list[str | None]
 
     def __len__(self) -> int:
         return len(self.verdicts)
 
     def verdict(self, offset: int) -> AddressVerdict:
         verdict, address = self.verdicts[offset], self.addresses[offset]
-        return verdict if verdict.address == address else replace(verdict, address=address)
+        if verdict.address == address:
+            return verdict
+        return AddressVerdict(address, verdict.status, verdict.reason, verdict.detail, verdict.suggestion,
+                              verdict.domain, verdict.corrected_from, verdict.free_provider)
 
     def replace_verdict(self, offset: int, verdict: AddressVerdict) -> None:
         self.verdicts[offset] = verdict
         if verdict.address:
             self.addresses[offset] = verdict.address
+        self.keys[offset] = _key(self.addresses[offset], verdict)
+
+
+def _key(address: str, verdict: AddressVerdict) -> str | None:
+    return None if verdict.reason is Reason.EMPTY else comparison_key(address, verdict)
 
 
 class RowJudge:
@@ -64,6 +73,7 @@ class RowJudge:
         from .typos import default_knowledge
 
         self.policy = policy
+        self._plain_domains: dict[str, AddressVerdict | None] = {}
         self._knowledge = knowledge or default_knowledge()
         self._disposable = disposable or DisposableDomains()
         self._suppressions = suppressions
@@ -72,21 +82,36 @@ class RowJudge:
         """The verdicts of ``cells`` before DNS and duplicates."""
         from .batch import plain_verdicts
 
-        addresses, found = plain_verdicts(cells, self._knowledge, self._disposable)
-        singles: dict[str, AddressVerdict] = {}
-        verdicts: list[AddressVerdict] = []
-        suppressions = self._suppressions
-        for offset, verdict in enumerate(found):
+        addresses, found, singles = plain_verdicts(cells, self._plain_domain)
+        # A plain address is ASCII with its domain in lower case: its key is the address in lower case.
+        keys: list[str | None] = [address.lower() for address in addresses]
+        judged: dict[str, AddressVerdict] = {}
+        for offset in singles:
+            cell = cells[offset]
+            verdict = judged.get(cell)
             if verdict is None:
-                cell = cells[offset]
-                verdict = singles.get(cell)
-                if verdict is None:
-                    verdict = singles[cell] = self._judge_single(cell)
-                addresses[offset] = verdict.address
-            elif suppressions is not None and suppressions.source_of(addresses[offset].lower()) is not None:
-                verdict = _suppressed(replace(verdict, address=addresses[offset]), suppressions)
-            verdicts.append(verdict)
-        return JudgedRows(addresses, verdicts)
+                verdict = judged[cell] = self._judge_single(cell)
+            found[offset] = verdict
+            addresses[offset] = verdict.address
+            keys[offset] = _key(verdict.address, verdict)
+        rows = JudgedRows(addresses, found, keys)  # type: ignore[arg-type]  # no None is left
+        if self._suppressions is not None:
+            self._suppress_plain(rows, set(singles))
+        return rows
+
+    def _suppress_plain(self, rows: JudgedRows, singles: set[int]) -> None:
+        """Mark the plain addresses on the suppression lists (``_judge_single`` did the others)."""
+        assert self._suppressions is not None
+        for offset, key in enumerate(rows.keys):
+            if offset not in singles and key is not None and self._suppressions.source_of(key) is not None:
+                rows.replace_verdict(offset, _suppressed(rows.verdict(offset), self._suppressions))
+
+    def _plain_domain(self, ascii_domain: str) -> AddressVerdict | None:
+        verdict = self._plain_domains.get(ascii_domain, False)
+        if verdict is False:
+            verdict = self._plain_domains[ascii_domain] = plain_domain_verdict(
+                ascii_domain, self._knowledge, self._disposable)
+        return verdict  # type: ignore[return-value]  # False was only the sign of a domain not seen yet
 
     def _judge_single(self, cell: str) -> AddressVerdict:
         verdict = check_address(cell, knowledge=self._knowledge, disposable=self._disposable)
@@ -100,7 +125,7 @@ class RowJudge:
     @staticmethod
     def domains_worth_asking(rows: JudgedRows) -> set[str]:
         """The domains of these rows that DNS can say more about."""
-        distinct = {id(verdict): verdict for verdict in rows.verdicts}.values()
+        distinct = dict(zip(map(id, rows.verdicts), rows.verdicts)).values()
         return {verdict.domain for verdict in distinct if _worth_asking(verdict)}
 
     @staticmethod
@@ -116,12 +141,16 @@ class RowJudge:
             if after is not verdict:
                 rows.replace_verdict(offset, after)
 
+    def destinations(self, verdicts: list[AddressVerdict]) -> list[Destination]:
+        """The output each row goes to."""
+        ids = list(map(id, verdicts))
+        distinct = dict(zip(ids, verdicts))
+        chosen = {key: destination_of(verdict, self.policy) for key, verdict in distinct.items()}
+        return list(map(chosen.__getitem__, ids))
+
     def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
         """Turn rows that repeat an earlier address (in this batch or an earlier one) into duplicates."""
-        keys = [None if verdict.reason is Reason.EMPTY else comparison_key(address, verdict)
-                for address, verdict in zip(rows.addresses, rows.verdicts)]
-        statuses = [verdict.status for verdict in rows.verdicts]
-        seen = index.first_rows(keys, range(first_row, first_row + len(rows)), statuses, rows.addresses)
+        seen = index.first_rows(rows.keys, first_row, rows.verdicts, rows.addresses)
         for offset, first in enumerate(seen):
             if first is not None:
                 rows.replace_verdict(offset, _as_duplicate(rows.verdict(offset), first, self.policy))

@@ -9,17 +9,20 @@ cell stays exactly the text it was.
 from __future__ import annotations
 
 import csv
-from codecs import BOM_UTF8
 import io
 import re
+from codecs import BOM_UTF8
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import idna
 
-from .columns import find_layout
-from .decoding import decode
+from .columns import SAMPLE_RECORDS, find_layout
+from .decoding import detect_encoding
 from .errors import InputError, UsageError
+from .splitting import RecordBatch, record_batches
 from .tlds import tld_exists
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -79,6 +82,81 @@ class ContactTable:
         return len(self.records[0]) if self.records else len(self.header or [""])
 
 
+class ContactFile:
+    """A contact export open for reading, its records read in batches, as many times as needed.
+
+    Opening it reads the file through once in blocks, to know its encoding for sure, then looks at its
+    beginning for the delimiter, the header and the address column. Memory does not grow with the
+    file: only a batch of records is held at a time.
+    """
+
+    def __init__(self, handle: BinaryIO, *, encoding: str | None = None, delimiter: str | None = None,
+                 column: str | None = None, has_header: bool | None = None,
+                 encoding_errors: str = "strict") -> None:
+        handle.seek(0, io.SEEK_END)
+        self.size = handle.tell()  # in bytes
+        if self.size == 0:
+            raise InputError("the file is empty")
+        self._handle = handle
+        self._encoding = detect_encoding(handle, encoding, errors=encoding_errors)
+        if delimiter is not None and len(delimiter) != 1:
+            raise UsageError(f"--delimiter must be one character, got '{delimiter}'")
+        text = self._text()
+        head = text.read(2 * _SNIFF_CHARS)
+        text.detach()  # a wrapper that is let go closes the file under it
+        preamble, excel_separator, self.blank_rows_before, rest = split_preamble(head)
+        self._delimiter = delimiter or excel_separator or sniff_delimiter(rest)
+        self.text_format = TextFormat(
+            codec=self._encoding.codec, bom=self._encoding.bom, delimiter=self._delimiter or ",",
+            line_terminator=_line_terminator(rest), single_column=self._delimiter is None, preamble=preamble,
+            errors=self._encoding.errors, cells_may_hold_cr=self._encoding.lone_cr,
+        )
+        sample = next(self._batches(SAMPLE_RECORDS + 1, skip_header=False), None)
+        if sample is None:
+            raise InputError("the file holds no rows, only blank space")
+        layout = find_layout(sample.records, column=column, has_header=has_header)
+        self.header = sample.records[0] if layout.has_header else None
+        self.email_column = layout.email_column
+        self.column_found_by = layout.found_by
+        self.warnings = list(self._encoding.warnings)
+        # The widest record of the sample: a later, wider one is found while reading (see runner).
+        self.sample_width = max(len(record) for record in sample.records)
+
+    @property
+    def email_column_name(self) -> str:
+        """The header of the address column, or its 1-based position in a file without header."""
+        return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
+
+    @property
+    def first_row_number(self) -> int:
+        """The spreadsheet row number of the first record: 2 under a header, else 1."""
+        return self.blank_rows_before + (2 if self.header is not None else 1)
+
+    def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
+        """The records under the header, ``size`` at a time."""
+        return self._batches(size, skip_header=self.header is not None)
+
+    def _batches(self, size: int, *, skip_header: bool) -> Iterator[RecordBatch]:
+        text = self._text()
+        try:
+            text.read(len(self.text_format.preamble))
+            # Lines are split plainly where they can be, unless a CR stands alone somewhere: then a
+            # line of the text is not a line of the file.
+            line_end = None if self._encoding.lone_cr else self.text_format.line_terminator
+            yield from record_batches(
+                text, delimiter=self._delimiter or self._encoding.spare_control,  # one column: split on nothing
+                line_end=line_end if line_end in ("\n", "\r\n") else None, size=size,
+                first_row=self.blank_rows_before + (2 if skip_header else 1), skip_first=skip_header)
+        finally:
+            text.detach()  # a wrapper that is let go closes the file under it
+
+    def _text(self) -> io.TextIOWrapper:
+        """The file's text from its start, after any BOM; line ends are left as they are."""
+        self._handle.seek(len(self._encoding.bom))
+        return io.TextIOWrapper(self._handle, encoding=self._encoding.codec, errors=self._encoding.errors,
+                                newline="")
+
+
 def read_contacts(
     data: bytes,
     *,
@@ -88,8 +166,9 @@ def read_contacts(
     has_header: bool | None = None,
     encoding_errors: str = "strict",
 ) -> ContactTable:
-    """Read a contact export held in ``data``; the keyword arguments override detection.
+    """Read a whole contact export held in ``data``; the keyword arguments override detection.
 
+    For lists small enough to hold (suppression lists, tests); ``ContactFile`` reads any size.
     ``encoding_errors`` decides what becomes of bytes that are not text in the file's encoding:
     ``strict`` refuses the file naming the line, ``keep`` carries them through to the outputs
     unchanged, ``replace`` writes U+FFFD instead.
@@ -98,29 +177,53 @@ def read_contacts(
     >>> table.header, table.records, table.text_format.delimiter
     (['Nombre', 'Correo'], [['Ana', 'ana@correo.es']], ';')
     """
-    if not data:
-        raise InputError("the file is empty")
-    decoded = decode(data, encoding, errors=encoding_errors)
-    text, codec, bom, warnings = decoded.text, decoded.codec, decoded.bom, list(decoded.warnings)
-    if delimiter is not None and len(delimiter) != 1:
-        raise UsageError(f"--delimiter must be one character, got '{delimiter}'")
-    preamble, excel_separator, blank_rows, text = split_preamble(text)
-    chosen = delimiter or excel_separator or sniff_delimiter(text)
-    records = parse_records(text, chosen)
-    if not records:
-        raise InputError("the file holds no rows, only blank space")
-    layout = find_layout(records, column=column, has_header=has_header)
-    header = records[0] if layout.has_header else None
-    body = records[1:] if layout.has_header else records
-    warnings += _square_up(header, body)
-    if '"' in text:  # only a quoted cell can run over several lines
-        warnings += _swallowed_rows(body, chosen, blank_rows + (2 if header is not None else 1))
-    text_format = TextFormat(
-        codec=codec, bom=bom, delimiter=chosen or ",", line_terminator=_line_terminator(text),
-        single_column=chosen is None, preamble=preamble, errors=decoded.errors,
-        cells_may_hold_cr=text.count("\r") != text.count("\r\n"),
-    )
-    return ContactTable(header, body, layout.email_column, text_format, layout.found_by, warnings, blank_rows)
+    contacts = ContactFile(io.BytesIO(data), encoding=encoding, delimiter=delimiter, column=column,
+                           has_header=has_header, encoding_errors=encoding_errors)
+    body: list[list[str]] = []
+    shape = ShapeCheck(contacts.header, contacts.text_format)
+    for batch in contacts.batches():
+        shape.look_at(batch)
+        body.extend(batch.records)
+    width = max([len(contacts.header or [])] + [len(record) for record in body])
+    for record in body:
+        record.extend([""] * (width - len(record)))
+    return ContactTable(contacts.header, body, contacts.email_column, contacts.text_format,
+                        contacts.column_found_by, contacts.warnings + shape.warnings(width),
+                        contacts.blank_rows_before)
+
+
+class ShapeCheck:
+    """What is wrong with the shape of the records: rows wider or narrower than the rest, and a quote
+    that was never closed. Looks at each batch as it is read."""
+
+    def __init__(self, header: list[str] | None, text_format: TextFormat) -> None:
+        self._header_width = len(header) if header is not None else None
+        self._delimiter = None if text_format.single_column else text_format.delimiter
+        self._widths: Counter[int] = Counter()
+        self._long_rows = 0
+        self._swallowed: list[str] = []
+
+    def look_at(self, batch: RecordBatch) -> None:
+        self._widths.update(map(len, batch.records))
+        header_width = self._header_width
+        if header_width is not None and max(map(len, batch.records)) > header_width:
+            self._long_rows += sum(1 for record in batch.records if any(record[header_width:]))
+        if batch.spans_lines and not self._swallowed:
+            self._swallowed = _swallowed_rows(batch.records, self._delimiter, batch.first_row)
+
+    @property
+    def widest(self) -> int:
+        return max(self._widths, default=0)
+
+    def warnings(self, width: int) -> list[str]:
+        """The warnings once every record is padded to ``width`` fields."""
+        found = []
+        if self._header_width is not None and width > self._header_width:
+            found.append(f"{_rows(self._long_rows)} more fields than the header; the extra fields were kept.")
+        short = sum(count for fields, count in self._widths.items() if 0 < fields < width)
+        if short:
+            found.append(f"{_rows(short)} fewer fields than the widest row; they were padded with empty cells.")
+        return found + self._swallowed
 
 
 _EXCEL_SEPARATOR = re.compile(r"sep=(.)(\r\n|\n|\r)", re.IGNORECASE)
@@ -179,35 +282,6 @@ def sniff_delimiter(text: str) -> str | None:
     return chosen
 
 
-def parse_records(text: str, delimiter: str | None) -> list[list[str]]:
-    """Split text into records; ``None`` reads each line as one cell (quotes still honoured)."""
-    if delimiter is None:
-        delimiter = next(c for c in "\x1f\x1e\x1d\x1c" if c not in text)
-    # The csv module refuses cells over 128 KiB by default; notes fields in CRM exports can be larger.
-    previous_limit = csv.field_size_limit(2**31 - 1)
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
-    except csv.Error as error:
-        raise InputError(f"cannot split the file into rows: {error}", "check --delimiter") from None
-    finally:
-        csv.field_size_limit(previous_limit)
-
-
-def _square_up(header: list[str] | None, body: list[list[str]]) -> list[str]:
-    """Pad short records with empty cells so every record is as wide as the widest; report it."""
-    width = max([len(header or [])] + [len(r) for r in body])
-    short = sum(1 for r in body if 0 < len(r) < width)
-    for record in body:
-        record.extend([""] * (width - len(record)))
-    warnings = []
-    if header is not None and width > len(header):
-        long_rows = sum(1 for r in body if any(r[len(header):]))
-        warnings.append(f"{_rows(long_rows)} more fields than the header; the extra fields were kept.")
-    if short:
-        warnings.append(f"{_rows(short)} fewer fields than the widest row; they were padded with empty cells.")
-    return warnings
-
-
 def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int) -> list[str]:
     """Warn of a quote that was never closed: the rows after it end up inside one cell, unchecked.
 
@@ -240,14 +314,19 @@ def read_file_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
             return handle.read()
-    except FileNotFoundError:
-        raise InputError(f"'{path}' does not exist") from None
-    except IsADirectoryError:
-        raise InputError(f"'{path}' is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(f"'{path}' cannot be read: permission denied") from None
     except OSError as error:
-        raise InputError(f"'{path}' cannot be read: {error.strerror}") from None
+        raise InputError(describe_open_error(path, error)) from None
+
+
+def describe_open_error(path: str, error: OSError) -> str:
+    """One line saying why ``path`` could not be read."""
+    if isinstance(error, FileNotFoundError):
+        return f"'{path}' does not exist"
+    if isinstance(error, IsADirectoryError):
+        return f"'{path}' is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return f"'{path}' cannot be read: permission denied"
+    return f"'{path}' cannot be read: {error.strerror}"
 
 
 def read_domain_list(path: str) -> list[str]:

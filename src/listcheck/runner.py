@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+import functools
+import gc
+import itertools
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from typing import IO, BinaryIO, ParamSpec, TypeVar
 
-from .deliverability import DeliverabilityChecker, Progress, parse_nameserver
+from .deliverability import DeliverabilityChecker, DomainAnswer, Progress, parse_nameserver
 from .dns_cache import DnsCache, default_cache_path
-from .errors import UsageError
-from .pipeline import VERDICT_COLUMNS, destination_of, judge_cells
+from .duplicates import DuplicateIndex
+from .errors import InputError, UsageError
+from .judging import BatchJudging, Judged, worth_a_second_process
+from .pipeline import VERDICT_COLUMNS, RowJudge
 from .policy import Policy
-from .reading import ContactTable, read_contacts, read_file_bytes
+from .reading import ContactFile, ShapeCheck, describe_open_error
+from .splitting import RecordBatch
 from .reasons import REASONS_BY_CODE, Destination, Reason
-from .report import (
-    EXAMPLES_PER_REASON, Correction, DnsSummary, Example, InputSummary, Report, SuppressionSummary, Typo, tally,
-)
+from .report import DnsSummary, InputSummary, Report, SuppressionSummary
 from .risk import DisposableDomains
 from .suppression import load_suppression_lists
+from .tally import Tally
 from .typos import DomainKnowledge
 from .verdict import AddressVerdict
-from .writing import defuse_formulas, refuse_overwriting_input, write_outputs
+from .writing import CsvOutputs, defuse_formulas, refuse_overwriting_input
 
 STDIN = "-"
+# Rows judged and written at a time: enough for the bulk checks to pay (each batch compiles their
+# patterns anew), few enough to keep memory flat (50,000 rows of a typical export hold some 15 MB).
+BATCH_ROWS = 50_000
 
 
 def output_paths(path: str, *, out_dir: str | None = None, clean: str | None = None,
@@ -44,6 +57,30 @@ def output_paths(path: str, *, out_dir: str | None = None, clean: str | None = N
             rejected or os.path.join(folder, f"{stem}.rejected.csv"))
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _without_cycle_collection(function: Callable[P, R]) -> Callable[P, R]:
+    """Run ``function`` with Python's cycle collector paused.
+
+    A run creates millions of lists and strings that live for one batch and form no cycles;
+    reference counting frees them. The cycle collector would walk them over and over, for a third
+    of the run's time on a big list.
+    """
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return paused
+
+
+@_without_cycle_collection
 def check_file(
     path: str,
     *,
@@ -73,6 +110,7 @@ def check_file(
     stdin: IO[bytes] | None = None,
     clock: Callable[[], float] = time.perf_counter,
     version: str = "",
+    parallel: bool | None = None,
 ) -> Report:
     """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
 
@@ -87,6 +125,8 @@ def check_file(
     ``safe_formulas`` prefixes cells that a spreadsheet would run as formulas with ``'``.
     ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
     are real domains of this list's audience, never flagged and offered as corrections.
+    ``parallel`` judges in a second process while this one reads and writes; None decides by the
+    file's size and the machine (see ``judging``). The outputs are the same either way.
 
     Raises ``InputError`` when the file cannot be read as a contact list and ``UsageError`` when an
     option cannot work with it; bad addresses are results, never exceptions. For example,
@@ -96,90 +136,204 @@ def check_file(
     started = clock()
     clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
     refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
-    table = read_contacts((stdin or sys.stdin.buffer).read() if path == STDIN else read_file_bytes(path),
-                          encoding=encoding, delimiter=delimiter, column=column, has_header=has_header,
-                          encoding_errors=encoding_errors)
-
-    policy = _policy(strict, fix_typos, reject, keep)
-    suppressions = load_suppression_lists(suppress) if suppress else None
-    knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None
-    allowed = list(allow_domains)
-    disposable = DisposableDomains(allow_domains=allowed) if allowed else None
-    cells = [record[table.email_column] for record in table.records]
-    checker = _deliverability(nameservers, dns_timeout, dns_concurrency, dns_cache) if dns else None
-    try:
-        verdicts = judge_cells(cells, first_row=table.first_row_number, policy=policy, knowledge=knowledge,
-                               disposable=disposable, suppressions=suppressions, deliverability=checker,
-                               progress=progress)
-    finally:
+    with open_input(path, stdin) as handle:
+        contacts = ContactFile(handle, encoding=encoding, delimiter=delimiter, column=column,
+                               has_header=has_header, encoding_errors=encoding_errors)
+        policy = _policy(strict, fix_typos, reject, keep)
+        suppressions = load_suppression_lists(suppress) if suppress else None
+        knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None
+        allowed = list(allow_domains)
+        disposable = DisposableDomains(allow_domains=allowed) if allowed else None
+        judge = RowJudge(policy=policy, knowledge=knowledge, disposable=disposable, suppressions=suppressions)
+        width = max(contacts.sample_width, len(contacts.header or []))
+        answers: dict[str, DomainAnswer] = {}
+        checker = _deliverability(nameservers, dns_timeout, dns_concurrency, dns_cache) if dns else None
         if checker is not None:
-            checker.close()
-    dns_summary = checker.stats if checker is not None else DnsSummary()
-    dns_warnings = checker.warnings if checker is not None else []
-    destinations = [destination_of(v, policy) for v in verdicts]
-    _write(table, verdicts, destinations, clean_path, rejected_path, annotate, safe_formulas)
+            try:
+                # DNS is asked first, about every domain of the file at once; that reading of the file
+                # also finds its widest row.
+                domains, widest = _domains_and_width(contacts, judge)
+                width = max(width, widest)
+                answers = checker.check(domains, progress)
+            finally:
+                checker.close()
+        outputs = _Outputs(clean_path, rejected_path, annotate, safe_formulas)
+        if parallel is None:
+            parallel = worth_a_second_process(contacts.size)
+        try:
+            tally, shape_warnings = _judge_and_write(contacts, judge, answers, width, outputs, parallel)
+        except _WiderRow:  # a row past the first ones is wider than all of them: pad every row to it
+            tally, shape_warnings = _judge_and_write(contacts, judge, answers, _widest(contacts), outputs, parallel)
 
-    counts, reasons = tally([v.status for v in verdicts], [v.reason for v in verdicts])
-    warnings = list(table.warnings) + (suppressions.warnings if suppressions else []) + dns_warnings
+    dns_summary = checker.stats if checker is not None else DnsSummary()
+    warnings = (contacts.warnings + shape_warnings + (suppressions.warnings if suppressions else [])
+                + (checker.warnings if checker is not None else []))
     return Report(
         input=InputSummary(
-            path=path, encoding=table.text_format.encoding,
-            delimiter="" if table.text_format.single_column else table.text_format.delimiter,
-            email_column=table.email_column_name, rows=len(verdicts), header=table.header is not None,
-            column_found_by=table.column_found_by,
+            path=path, encoding=contacts.text_format.encoding,
+            delimiter="" if contacts.text_format.single_column else contacts.text_format.delimiter,
+            email_column=contacts.email_column_name, rows=tally.rows, header=contacts.header is not None,
+            column_found_by=contacts.column_found_by,
         ),
         outputs={"clean": clean_path, "rejected": rejected_path},
-        counts=counts,
-        reasons=reasons,
-        destinations={d.value: destinations.count(d) for d in Destination},
-        corrections=[Correction(row, v.corrected_from, v.address)
-                     for (row, v), destination in zip(_numbered(verdicts, table), destinations)
-                     if v.corrected_from and destination is Destination.CLEAN],
-        typos=[Typo(row, v.corrected_from or v.address, v.suggestion) for row, v in _numbered(verdicts, table)
-               if v.reason is Reason.TYPO_DOMAIN],
+        counts=tally.counts,
+        reasons=tally.reasons,
+        destinations=tally.destinations,
+        corrections=tally.corrections,
+        typos=tally.typos,
         warnings=warnings,
         suppression=SuppressionSummary(
             files=suppressions.files if suppressions else [], addresses=len(suppressions.sources) if suppressions else 0,
             temporary_bounces_skipped=suppressions.temporary if suppressions else 0,
         ),
-        free_provider_rows=sum(1 for v in verdicts if v.free_provider),
+        free_provider_rows=tally.free_provider_rows,
         dns=dns_summary,
         elapsed_seconds=round(clock() - started, 3),
-        examples=_examples(verdicts, table.first_row_number),
+        examples=tally.examples,
         version=version,
     )
 
 
-def _write(table: ContactTable, verdicts: list[AddressVerdict], destinations: list[Destination],
-           clean_path: str, rejected_path: str, annotate: bool, safe_formulas: bool) -> None:
-    first_row = table.first_row_number
-    column = table.email_column
-    clean_rows: list[list[str]] = []
-    rejected_rows: list[list[str]] = []
-    for offset, (record, verdict, destination) in enumerate(zip(table.records, verdicts, destinations)):
-        # A correction goes into the clean file only; a rejected row shows what was typed.
-        address = verdict.corrected_from if destination is Destination.REJECTED and verdict.corrected_from \
-            else verdict.address
-        cells = record if record[column] == address else [*record[:column], address, *record[column + 1:]]
-        if destination is Destination.CLEAN and not annotate:
-            clean_rows.append(defuse_formulas(cells) if safe_formulas else cells)
-            continue
-        annotated = [*cells, str(first_row + offset), verdict.status.value,
-                     verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
-        if safe_formulas:
-            annotated = defuse_formulas(annotated)
-        (rejected_rows if destination is Destination.REJECTED else clean_rows).append(annotated)
+@contextmanager
+def open_input(path: str, stdin: IO[bytes] | None = None) -> Iterator[BinaryIO]:
+    """The input file open for reading, or standard input (``"-"``) copied to a temporary file.
 
+    The file is read more than once (to detect its encoding, then its rows), so standard input is
+    kept on disk rather than in memory. OS errors become one-line input errors.
+    """
+    if path == STDIN:
+        with tempfile.TemporaryFile() as copy:
+            shutil.copyfileobj(stdin or sys.stdin.buffer, copy)
+            copy.seek(0)
+            yield copy
+        return
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        raise InputError(describe_open_error(path, error)) from None
+    with handle:
+        yield handle
+
+
+class _WiderRow(Exception):
+    """A row is wider than the width the outputs are being written with."""
+
+
+@dataclass(frozen=True)
+class _Outputs:
+    clean: str
+    rejected: str
+    annotate: bool
+    safe_formulas: bool
+
+
+def _judge_and_write(contacts: ContactFile, judge: RowJudge, answers: dict[str, DomainAnswer], width: int,
+                     outputs: _Outputs, parallel: bool) -> tuple[Tally, list[str]]:
+    """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
+    wider than ``width``, which must then be read again with the full width."""
+    tally = Tally()
+    shape = ShapeCheck(contacts.header, contacts.text_format)
+    column = contacts.email_column
     # A file without a header keeps none in the clean file, ready to import as it came; the rejected
     # file is read by people, so it names its columns. Rows wider than the header (kept as they
     # are) push the listcheck_* columns right: the rejected header is padded to line up with them.
-    named = table.header if table.header is not None else _generated_header(table)
-    padded = named + [""] * (table.width - len(named))
-    clean_header = padded + VERDICT_COLUMNS if annotate else table.header
-    write_outputs(
-        [(clean_path, clean_header, clean_rows), (rejected_path, padded + VERDICT_COLUMNS, rejected_rows)],
-        table.text_format,
-    )
+    named = contacts.header if contacts.header is not None else _generated_header(column, width)
+    padded = named + [""] * (width - len(named))
+    clean_header = padded + VERDICT_COLUMNS if outputs.annotate else contacts.header
+    with BatchJudging(judge, answers, parallel=parallel) as judging, \
+            CsvOutputs([(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)],
+                       contacts.text_format) as files:
+        # One batch is judged while the one before it is written (see judging).
+        pending: deque[tuple[RecordBatch, Callable[[], Judged]]] = deque()
+        for batch in contacts.batches(BATCH_ROWS):
+            shape.look_at(batch)
+            if shape.widest > width:
+                raise _WiderRow
+            records, lines = batch.records, batch.lines
+            for offset, record in enumerate(records):
+                if len(record) < width:
+                    record.extend([""] * (width - len(record)))
+                    if lines is not None:
+                        lines[offset] = None  # written back padded: no longer the line as read
+            pending.append((batch, judging.submit(batch.first_row, [record[column] for record in records])))
+            if len(pending) > 1:
+                _write_batch(*pending.popleft(), column, outputs, files, tally)
+        while pending:
+            _write_batch(*pending.popleft(), column, outputs, files, tally)
+        files.commit()
+    return tally, shape.warnings(width)
+
+
+def _write_batch(batch: RecordBatch, judged_batch: Callable[[], Judged], column: int, outputs: _Outputs,
+                 files: CsvOutputs, tally: Tally) -> None:
+    judged = judged_batch()
+    clean_rows, rejected_rows = _split(batch, column, judged, outputs)
+    files.write(0, clean_rows)
+    files.write(1, rejected_rows)
+    tally.add(batch.first_row, judged)
+
+
+def _split(batch: RecordBatch, column: int, rows: Judged,
+           outputs: _Outputs) -> tuple[list[list[str] | str], list[list[str]]]:
+    """The rows for the clean file and for the rejected file, with the address written back.
+
+    A clean row whose record is unchanged is its line as read, when the reader kept it (see
+    ``splitting``): the writer copies it.
+    """
+    clean, rejected = Destination.CLEAN, Destination.REJECTED
+    first_row, records, destinations = batch.first_row, batch.records, rows.destinations
+    clean_rows: list[list[str] | str]
+    if outputs.annotate:
+        clean_rows = [_annotated(first_row + offset, records[offset], column, rows.addresses[offset],
+                                 rows.verdicts[offset])
+                      for offset, destination in enumerate(destinations) if destination is clean]
+        if outputs.safe_formulas:
+            clean_rows = [defuse_formulas(row) for row in clean_rows if isinstance(row, list)]
+    elif outputs.safe_formulas:
+        clean_rows = [defuse_formulas(_with_cell(record, column, address))
+                      for record, address, destination in zip(records, rows.addresses, destinations)
+                      if destination is clean]
+    else:  # most rows: the record as it was read
+        lines = batch.lines or itertools.repeat(None)
+        clean_rows = [(line or record) if record[column] == address else _with_cell(record, column, address)
+                      for record, line, address, destination in zip(records, lines, rows.addresses, destinations)
+                      if destination is clean]
+    # A correction goes into the clean file only; a rejected row shows what was typed.
+    rejected_rows = [_annotated(first_row + offset, records[offset], column,
+                                rows.verdicts[offset].corrected_from or rows.addresses[offset], rows.verdicts[offset])
+                     for offset, destination in enumerate(destinations) if destination is rejected]
+    if outputs.safe_formulas:
+        rejected_rows = [defuse_formulas(row) for row in rejected_rows]
+    return clean_rows, rejected_rows
+
+
+def _annotated(row: int, record: list[str], column: int, address: str, verdict: AddressVerdict) -> list[str]:
+    """The record with its address and the ``listcheck_*`` columns."""
+    return [*_with_cell(record, column, address), str(row), verdict.status.value,
+            verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
+
+
+def _with_cell(record: list[str], column: int, text: str) -> list[str]:
+    return record if record[column] == text else [*record[:column], text, *record[column + 1:]]
+
+
+def _domains_and_width(contacts: ContactFile, judge: RowJudge) -> tuple[set[str], int]:
+    """The domains worth asking DNS about, and the width of the widest row."""
+    domains: set[str] = set()
+    widest = 0
+    for batch in contacts.batches():
+        widest = max(widest, max(map(len, batch.records)))
+        domains |= judge.domains_worth_asking(judge.offline([_cell(r, contacts.email_column) for r in batch.records]))
+    return domains, widest
+
+
+def _widest(contacts: ContactFile) -> int:
+    return max([len(contacts.header or [])] + [max(map(len, batch.records)) for batch in contacts.batches()])
+
+
+def _cell(record: list[str], column: int) -> str:
+    """The cell at ``column``; a short row has an empty one there."""
+    return record[column] if column < len(record) else ""
 
 
 def _policy(strict: bool, fix_typos: bool, reject: Iterable[str], keep: Iterable[str]) -> Policy:
@@ -216,20 +370,5 @@ def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int
                                  notes=[problem] if problem else [])
 
 
-def _numbered(verdicts: list[AddressVerdict], table: ContactTable) -> Iterator[tuple[int, AddressVerdict]]:
-    return enumerate(verdicts, start=table.first_row_number)
-
-
-def _generated_header(table: ContactTable) -> list[str]:
-    return ["email" if i == table.email_column else f"column_{i + 1}" for i in range(table.width)]
-
-
-def _examples(verdicts: list[AddressVerdict], first_row: int) -> dict[str, list[Example]]:
-    examples: dict[str, list[Example]] = {}
-    for offset, verdict in enumerate(verdicts):
-        if verdict.reason is None:
-            continue
-        shown = examples.setdefault(verdict.reason.code, [])
-        if len(shown) < EXAMPLES_PER_REASON:
-            shown.append(Example(first_row + offset, verdict.address, verdict.detail, verdict.suggestion))
-    return {reason.code: examples[reason.code] for reason in Reason if reason.code in examples}
+def _generated_header(email_column: int, width: int) -> list[str]:
+    return ["email" if i == email_column else f"column_{i + 1}" for i in range(width)]

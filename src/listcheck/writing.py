@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,20 +17,51 @@ from .reading import TextFormat
 def write_outputs(
     outputs: Sequence[tuple[str, Sequence[str] | None, Iterable[Sequence[object]]]], text_format: TextFormat
 ) -> None:
-    """Write each ``(path, header, rows)``; all files appear under their final names, or none does.
+    """Write each ``(path, header, rows)``; all files appear under their final names, or none does."""
+    with CsvOutputs([(path, header) for path, header, _ in outputs], text_format) as files:
+        for number, (_, _, rows) in enumerate(outputs):
+            files.write(number, rows)
+        files.commit()
 
-    Each file is written to a temporary file in its own folder, so the final rename is atomic, and
-    no rename happens before every file is complete.
+
+class CsvOutputs:
+    """CSV files written the way the input was, a batch of rows at a time, all or nothing.
+
+    Each file is written to a temporary file in its own folder, so the final rename is atomic; no
+    rename happens before ``commit``, and leaving the ``with`` block without it removes them all.
     """
-    for path, _, _ in outputs:
-        _refuse_folder(path)
-    with ExitStack() as stack:
-        pending = []
-        for path, header, rows in outputs:
-            handle, temporary = stack.enter_context(_temporary_beside(path))
-            _guard(path, lambda: _write_csv(handle, header, rows, text_format))
-            pending.append((temporary, path))
-        for temporary, path in pending:
+
+    def __init__(self, outputs: Sequence[tuple[str, Sequence[str] | None]], text_format: TextFormat) -> None:
+        self._outputs = outputs
+        self._text_format = text_format
+        self._stack = ExitStack()
+        self._files: list[tuple[str, str, _CsvSink]] = []
+
+    def __enter__(self) -> CsvOutputs:
+        for path, _ in self._outputs:
+            _refuse_folder(path)
+        with ExitStack() as stack:
+            for path, header in self._outputs:
+                handle, temporary = stack.enter_context(_temporary_beside(path))
+                sink = _CsvSink(handle, self._text_format)
+                _guard(path, lambda: sink.write([header] if header is not None else []))
+                self._files.append((path, temporary, sink))
+            self._stack = stack.pop_all()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stack.close()
+
+    def write(self, number: int, rows: Iterable[Sequence[object] | str]) -> None:
+        """Add ``rows`` to the ``number``-th file: lists of cells, or lines to copy as they are."""
+        path, _, sink = self._files[number]
+        _guard(path, lambda: sink.write(rows))
+
+    def commit(self) -> None:
+        """Put every file under its final name."""
+        for path, _, sink in self._files:
+            _guard(path, sink.finish)
+        for path, temporary, _ in self._files:
             _guard(path, lambda: os.replace(temporary, path))
 
 
@@ -73,31 +103,44 @@ def _temporary_beside(path: str) -> Iterator[tuple[IO[bytes], str]]:
             os.unlink(temporary)
 
 
-def _write_csv(
-    handle: IO[bytes], header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
-) -> None:
-    handle.write(text_format.bom)
-    # Bytes that were not text come back as they were ("keep"). Otherwise only our own sentences can
-    # hold characters the code page lacks; the cells read from the file never do.
-    errors = "surrogateescape" if text_format.errors == "surrogateescape" else "replace"
-    handle.write(text_format.preamble.encode(text_format.codec, errors=errors))
-    if text_format.line_terminator == "\r\n" or not text_format.cells_may_hold_cr:
-        # The csv writer quotes every cell that needs it: write the rows in one go.
-        text = io.TextIOWrapper(handle, encoding=text_format.codec, errors=errors, newline="", write_through=False)
-        writer = csv.writer(text, delimiter=text_format.delimiter, lineterminator=text_format.line_terminator)
-        if header is not None:
-            writer.writerow(header)
-        writer.writerows(rows)
-        text.flush()
-        text.detach()  # the caller closes the file
-        return
-    for line in _csv_lines(header, rows, text_format):
-        handle.write(line.encode(text_format.codec, errors=errors))
+class _CsvSink:
+    """Rows to CSV text in the input's encoding, delimiter and line ends, into an open binary file."""
+
+    def __init__(self, handle: IO[bytes], text_format: TextFormat) -> None:
+        handle.write(text_format.bom)
+        # Bytes that were not text come back as they were ("keep"). Otherwise only our own sentences can
+        # hold characters the code page lacks; the cells read from the file never do.
+        errors = "surrogateescape" if text_format.errors == "surrogateescape" else "replace"
+        handle.write(text_format.preamble.encode(text_format.codec, errors=errors))
+        self._text = io.TextIOWrapper(handle, encoding=text_format.codec, errors=errors, newline="")
+        self._format = text_format
+        # The csv writer quotes every cell that needs it, unless a cell may hold a lone CR (see _csv_lines).
+        self._by_line = text_format.line_terminator != "\r\n" and text_format.cells_may_hold_cr
+        self._writer = csv.writer(self._text, delimiter=text_format.delimiter,
+                                  lineterminator=text_format.line_terminator)
+
+    def write(self, rows: Iterable[Sequence[object] | str]) -> None:
+        """Write each row: a list of cells, or a line to copy as it is (line end included)."""
+        if self._by_line:
+            self._text.writelines(_csv_lines(rows, self._format))
+            return
+        copied: list[str] = []
+        for row in rows:
+            if isinstance(row, str):
+                copied.append(row)
+                continue
+            if copied:
+                self._text.write("".join(copied))
+                copied.clear()
+            self._writer.writerow(row)
+        self._text.write("".join(copied))
+
+    def finish(self) -> None:
+        self._text.flush()
+        self._text.detach()  # the temporary file's owner closes it
 
 
-def _csv_lines(
-    header: Sequence[str] | None, rows: Iterable[Sequence[object]], text_format: TextFormat
-) -> Iterator[str]:
+def _csv_lines(rows: Iterable[Sequence[object] | str], text_format: TextFormat) -> Iterator[str]:
     """Each record as a line ending in the input's line terminator, for files whose cells may hold CR.
 
     The csv writer quotes only the line-break characters of its own terminator, so a cell holding a
@@ -106,8 +149,10 @@ def _csv_lines(
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=text_format.delimiter, lineterminator="\r\n")
-    records = itertools.chain([header] if header is not None else [], rows)
-    for record in records:
+    for record in rows:
+        if isinstance(record, str):  # a line copied as it was read
+            yield record
+            continue
         buffer.seek(0)
         buffer.truncate()
         writer.writerow(record)

@@ -1,0 +1,80 @@
+"""Counting what a run found, batch by batch, for the report: memory grows with the findings shown,
+not with the rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from .judging import Judged
+from .reasons import Destination, Reason, Status
+from .report import EXAMPLES_PER_REASON, Correction, Example, Typo
+
+
+class Tally:
+    """Rows per status, reason and destination; examples, typos and corrections, in row order."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self._statuses: Counter[Status] = Counter()
+        self._reasons: Counter[Reason] = Counter()
+        self._destinations: Counter[Destination] = Counter()
+        self.free_provider_rows = 0
+        self.corrections: list[Correction] = []
+        self.typos: list[Typo] = []
+        self._examples: dict[Reason, list[Example]] = {}
+
+    def add(self, first_row: int, rows: Judged) -> None:
+        """Count a batch of judged rows, the first of them numbered ``first_row``."""
+        verdicts, destinations = rows.verdicts, rows.destinations
+        self.rows += len(verdicts)
+        self._destinations.update(destinations)
+        # Many rows share a verdict object: count the objects, then look at each distinct one once.
+        ids = list(map(id, verdicts))
+        uses = Counter(ids)
+        distinct = dict(zip(ids, verdicts))
+        noteworthy = []
+        for key, verdict in distinct.items():
+            self._statuses[verdict.status] += uses[key]
+            if verdict.reason is not None:
+                self._reasons[verdict.reason] += uses[key]
+            if verdict.free_provider:
+                self.free_provider_rows += uses[key]
+            if verdict.reason is not None or verdict.corrected_from:
+                noteworthy.append(key)
+        if noteworthy:
+            self._note(first_row, rows, destinations, np.flatnonzero(np.isin(np.array(ids), noteworthy)).tolist())
+
+    def _note(self, first_row: int, rows: Judged, destinations: list[Destination], offsets: list[int]) -> None:
+        """Keep the corrections, typos and examples among these rows."""
+        for offset in offsets:
+            verdict = rows.verdicts[offset]
+            row = first_row + offset
+            if verdict.corrected_from and destinations[offset] is Destination.CLEAN:
+                self.corrections.append(Correction(row, verdict.corrected_from, rows.addresses[offset]))
+            if verdict.reason is Reason.TYPO_DOMAIN:
+                self.typos.append(Typo(row, verdict.corrected_from or rows.addresses[offset], verdict.suggestion))
+            if verdict.reason is not None:
+                shown = self._examples.setdefault(verdict.reason, [])
+                if len(shown) < EXAMPLES_PER_REASON:
+                    shown.append(Example(row, rows.addresses[offset], verdict.detail, verdict.suggestion))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows per status, every status present."""
+        return {status.value: self._statuses[status] for status in Status}
+
+    @property
+    def reasons(self) -> dict[str, int]:
+        """Rows per reason code, every code present."""
+        return {reason.code: self._reasons[reason] for reason in Reason}
+
+    @property
+    def destinations(self) -> dict[str, int]:
+        return {destination.value: self._destinations[destination] for destination in Destination}
+
+    @property
+    def examples(self) -> dict[str, list[Example]]:
+        """A few rows of each reason found, in the order of ``Reason``."""
+        return {reason.code: self._examples[reason] for reason in Reason if reason in self._examples}
