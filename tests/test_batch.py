@@ -24,7 +24,7 @@ def realistic_rows(count: int) -> list[list[str]]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rows: list[list[str]] = module.realistic_rows(count)
+    rows: list[list[str]] = list(module.realistic_rows(count))
     return rows
 
 

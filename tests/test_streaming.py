@@ -89,3 +89,17 @@ def test_a_first_hash_collision_is_told_apart_by_the_second(monkeypatch):
     found = index.first_rows(["cd@x.es", "ef@x.es", "ab@x.es"], 4, [valid] * 3, ["cd@x.es", "ef@x.es", "ab@x.es"])
     assert [seen.row if seen else None for seen in found] == [3, None, 2]
     index.close()
+
+
+def test_every_run_is_searched_once_runs_stop_merging(monkeypatch):
+    monkeypatch.setattr(duplicates, "_RUN_CAP", 64)
+    index = DuplicateIndex()
+    valid = AddressVerdict("", Status.VALID, domain="x.es")
+    for start in range(0, 1000, 50):
+        keys = [f"u{i}@x.es" for i in range(start, start + 50)]
+        assert index.first_rows(keys, 10 + start, [valid] * 50, keys) == [None] * 50
+    assert len(index._runs) > 5  # capped: many runs
+    found = index.first_rows([f"u{i}@x.es" for i in range(0, 1000, 37)], 5000, [valid] * 28,
+                             [f"U{i}@x.es" for i in range(0, 1000, 37)])
+    assert [seen.row for seen in found] == [10 + i for i in range(0, 1000, 37)]
+    index.close()

@@ -2,8 +2,8 @@
 
 A dict of every address seen would hold each address as a Python string, a hundred bytes and more
 a row. The index holds, per distinct address, a 128-bit fingerprint (two independent 64-bit string
-hashes), the row number and the status of its first occurrence: about 30 bytes, in sorted numpy
-runs merged two by two as they grow, so a lookup searches a handful of them. Two different addresses
+hashes), the row number and the status of its first occurrence: 33 bytes, in sorted numpy runs
+merged two by two as they grow (up to a million entries), so a lookup searches a handful of them. Two different addresses
 share a fingerprint with a probability of about n²/2¹²⁹: for ten million addresses, 10⁻²⁵.
 
 A duplicate's detail shows the first occurrence as it was written ("Same address as row 12
@@ -20,7 +20,7 @@ import struct
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, cast
 
 import numpy as np
 
@@ -29,7 +29,9 @@ from .verdict import AddressVerdict
 
 _STATUSES = list(Status)
 _STATUS_CODES = {status: code for code, status in enumerate(_STATUSES)}
+_STATUS = operator.attrgetter("status")
 _LENGTH = struct.Struct("<q")
+_RUN_CAP = 1 << 20  # entries of a run, some 33 MB
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class DuplicateIndex:
         # The offset of each key's first row: built backwards, so the earliest offset is the one kept.
         firsts: dict[str | None, int] = dict(zip(reversed(keys), range(count - 1, -1, -1)))
         firsts.pop(None, None)
-        distinct = [key for key in firsts if key is not None]
+        distinct = cast(list[str], list(firsts))
         first_hash = np.fromiter(map(hash, distinct), dtype=np.int64, count=len(distinct))
         # The second hash is of the key with a character added: an independent 64 bits.
         second_hash = np.fromiter(map(hash, map(operator.add, distinct, itertools.repeat("\x1f"))), dtype=np.int64,
@@ -111,7 +113,8 @@ class DuplicateIndex:
             new[list(earlier)] = False
             chosen = np.flatnonzero(new).tolist()
             first_hash, second_hash = first_hash[new], second_hash[new]
-            distinct, offsets = [distinct[index] for index in chosen], [offsets[index] for index in chosen]
+            distinct = list(map(distinct.__getitem__, chosen))
+            offsets = list(map(offsets.__getitem__, chosen))
         self._remember(first_hash, second_hash, distinct, offsets, first_row, verdicts, addresses)
         return result
 
@@ -151,15 +154,14 @@ class DuplicateIndex:
         spilled_at = np.full(len(keys), -1, dtype=np.int64)
         for index in np.flatnonzero(np.fromiter(map(operator.ne, written, keys), dtype=bool, count=len(keys))).tolist():
             spilled_at[index] = self._spill_text(written[index])
-        firsts = list(map(verdicts.__getitem__, offsets))
-        ids = list(map(id, firsts))
-        distinct = dict(zip(ids, firsts))  # rows share verdicts: look at each one once
-        code_of = {key: _STATUS_CODES[verdict.status] for key, verdict in distinct.items()}
-        codes = np.fromiter(map(code_of.__getitem__, ids), dtype=np.int8, count=len(keys))
+        statuses = map(_STATUS, map(verdicts.__getitem__, offsets))
+        codes = np.fromiter(map(_STATUS_CODES.__getitem__, statuses), dtype=np.int8, count=len(keys))
         run = _Run(first_hash, second_hash, first_row + np.array(offsets, dtype=np.int64), codes, spilled_at)
         self._runs.append(run.take(np.argsort(first_hash, kind="stable")))
-        # Merge like a binary counter: runs keep halving in size, so there are few to search.
-        while len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1]):
+        # Merge like a binary counter, runs halving in size, so there are few to search; but never
+        # past _RUN_CAP entries, for a merge holds both runs and their merger at once.
+        while (len(self._runs) > 1 and len(self._runs[-2]) <= 2 * len(self._runs[-1])
+               and len(self._runs[-2]) + len(self._runs[-1]) <= _RUN_CAP):
             newer = self._runs.pop()
             self._runs[-1] = _Run.merge(self._runs[-1], newer)
 

@@ -239,13 +239,15 @@ def _as_duplicate(own: AddressVerdict, first: FirstSeen, policy: Policy) -> Addr
     duplicate_rejects = policy.destination(first.status, Reason.DUPLICATE) is Destination.REJECTED
     if destination_of(own, policy) is Destination.REJECTED or not duplicate_rejects:
         return own
+    # Built field by field rather than by dataclasses.replace: a list can repeat itself a million times.
     if own.corrected_from:  # the rejected file shows what was typed
         detail = f"Corrected to {own.address}, the address of row {first.row}; this row repeats it."
-        return replace(own, address=own.corrected_from, status=first.status, reason=Reason.DUPLICATE,
-                       corrected_from="", detail=detail)
+        return AddressVerdict(own.corrected_from, first.status, Reason.DUPLICATE, detail, own.suggestion,
+                              own.domain, "", own.free_provider)
     same_text = " (" + first.address + ")" if first.address != own.address else ""
-    return replace(own, status=first.status, reason=Reason.DUPLICATE, suggestion="",
-                   detail=f"Same address as row {first.row}{same_text}; this row repeats it.")
+    detail = f"Same address as row {first.row}{same_text}; this row repeats it."
+    return AddressVerdict(own.address, first.status, Reason.DUPLICATE, detail, "", own.domain, own.corrected_from,
+                          own.free_provider)
 
 
 def check_frame(

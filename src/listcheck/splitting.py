@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
@@ -78,31 +79,60 @@ class _SplitReader:
 
     def __init__(self, text: TextIO, delimiter: str, line_end: str) -> None:
         self._lines = iter(text)
+        self._queued: deque[str] = deque()  # lines read ahead, to be read before the file's next ones
         self._delimiter = delimiter
         self._line_end = line_end
         self._handed: list[str] = []  # the line the csv reader is to read next
         self._continuations = 0  # lines the csv reader took beyond those handed to it
         self._reader = csv.reader(self._feed(), delimiter=delimiter, strict=False)
 
+    def _next_line(self) -> str | None:
+        return self._queued.popleft() if self._queued else next(self._lines, None)
+
     def _feed(self) -> Iterator[str]:
         while True:
             if self._handed:
                 yield self._handed.pop()
                 continue
-            line = next(self._lines, None)
+            line = self._next_line()
             if line is None:
                 return
             self._continuations += 1
             yield line
 
     def read(self, size: int) -> _Batch | None:
+        if not self._queued:
+            lines = list(itertools.islice(self._lines, size))
+            if not lines:
+                return None
+            if self._all_plain(lines):  # the common case: the whole batch split at once
+                cut = len(self._line_end)
+                return [line[:-cut].split(self._delimiter) for line in lines], list(lines), False
+            self._queued.extend(lines)
+        return self._read_line_by_line(size)
+
+    def _all_plain(self, lines: list[str]) -> bool:
+        """Whether every line is plain: no quote, no NUL, not blank, ended by the file's line end."""
+        text = "".join(lines)
+        if '"' in text or "\x00" in text:
+            return False
+        line_end = self._line_end
+        if text.startswith(line_end) or line_end * 2 in text:  # a blank line: the csv module reads it as []
+            return False
+        ends = text.count(line_end)
+        return ends == len(lines) and text.count("\n") == ends and text.count("\r") == (ends if line_end == "\r\n" else 0)
+
+    def _read_line_by_line(self, size: int) -> _Batch | None:
         records: list[list[str]] = []
         kept: list[str | None] = []
         delimiter, line_end = self._delimiter, self._line_end
         cut = len(line_end)
         crlf_in_lf_file = line_end == "\n"  # a CRLF line in an LF file is written back with LF
         continuations = self._continuations
-        for line in self._lines:
+        while len(records) < size:
+            line = self._next_line()
+            if line is None:
+                break
             if (line.endswith(line_end) and '"' not in line and "\x00" not in line and len(line) > cut
                     and not (crlf_in_lf_file and line.endswith("\r\n"))):
                 records.append(line[:-cut].split(delimiter))
@@ -111,8 +141,6 @@ class _SplitReader:
                 self._handed.append(line)
                 records.append(next(self._reader))
                 kept.append(None)
-            if len(records) == size:
-                break
         if not records:
             return None
         return records, kept, self._continuations > continuations
