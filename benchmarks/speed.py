@@ -58,7 +58,7 @@ assert status == 0, status
 """
 # Wraps a contender: runs it, then prints its wall time and peak memory as JSON. Memory is sampled
 # as PSS (proportional set size: a page shared by two processes counts half in each) of the process
-# and its children, every 20 ms; ru_maxrss is reported too.
+# and its children, every 100 ms (it may miss a short peak); the maximum resident set sizes too.
 WRAPPER = """
 import json, os, resource, sys, threading, time
 SOURCE, OUT = sys.argv[1], sys.argv[2]
@@ -81,7 +81,7 @@ peak = [0.0]
 def sample():
     while True:
         peak[0] = max(peak[0], pss_mib(os.getpid()) + sum(pss_mib(child) for child in children(os.getpid())))
-        time.sleep(0.02)
+        time.sleep(0.1)
 threading.Thread(target=sample, daemon=True).start()
 started = time.perf_counter()
 exec(compile(sys.argv[3], "contender", "exec"))

@@ -39,6 +39,8 @@ def default_cache_path() -> Path:
 class DnsCache:
     """Verdicts by (resolver, domain), each with an expiry time."""
 
+    Error = sqlite3.Error  # what opening or using the cache may raise, besides OSError
+
     def __init__(self, path: Path | str, *, clock: Callable[[], float] = time.time) -> None:
         self._path = Path(path)
         self._clock = clock

@@ -15,17 +15,20 @@ import operator
 import os
 import signal
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
-from .deliverability import DomainAnswer
 from .duplicates import DuplicateIndex
 from .pipeline import JudgedRows, RowJudge
 from .reasons import Destination
 from .verdict import AddressVerdict
+
+if TYPE_CHECKING:
+    from .deliverability import DomainAnswer
 
 # Below this size a file is judged in this process: starting the worker and sending it the cells
 # costs more than it saves.
@@ -50,7 +53,8 @@ class BatchJudging:
     """
 
     def __init__(self, judge: RowJudge, answers: Mapping[str, DomainAnswer], *, parallel: bool) -> None:
-        self._state = _State(judge, answers, DuplicateIndex())
+        self._state = _State(judge, answers, DuplicateIndex(), _VerdictSender())
+        self._from_worker = _VerdictReceiver()
         self._pool: ProcessPoolExecutor | None = None
         if parallel:
             # One worker, started now (before any output file is open, so the fork copies none), and
@@ -69,41 +73,107 @@ class BatchJudging:
 
     def submit(self, first_row: int, cells: list[str]) -> Callable[[], Judged]:
         """Judge the cells of consecutive rows numbered from ``first_row``, after every earlier batch."""
-        judge = self._state.judge
+        state = self._state
         if self._pool is None:
-            rows = self._state.judge_batch(first_row, cells)
-            return lambda: Judged(rows.addresses, rows.verdicts, judge.destinations(rows.verdicts))
+            rows = state.judge_batch(first_row, cells)
+            return lambda: Judged(rows.addresses, rows.verdicts, state.judge.destinations(rows.verdicts))
         future = self._pool.submit(_judge_in_worker, first_row, cells)
+        return lambda: self._unpack(future.result(), cells)
 
-        def judged() -> Judged:
-            addresses, verdicts = future.result().unpack(cells)
-            return Judged(addresses, verdicts, judge.destinations(verdicts))
-        return judged
+    def _unpack(self, packed: _Packed, cells: list[str]) -> Judged:
+        verdicts = cast(list[AddressVerdict], self._from_worker.decode(packed.verdicts))
+        destinations = list(map(_DESTINATIONS.__getitem__, packed.destinations.tolist()))
+        return Judged(_with_changes(cells, packed.changed), verdicts, destinations)
+
+
+_DESTINATIONS = list(Destination)
+_DESTINATION_CODES = {destination: code for code, destination in enumerate(_DESTINATIONS)}
+# Verdicts shared by the plain addresses of a domain are sent once and then named by number; past
+# this many, both sides forget them and start again, so that memory stays flat.
+_SHARED_KEPT = 100_000
+
+
+@dataclass(frozen=True)
+class _Encoded:
+    """The verdicts of a batch, as the worker sends them: each verdict once.
+
+    Verdicts shared by plain addresses live as long as the run: each is sent once (``new_shared``) and
+    kept by the receiving side in the order it came. ``local`` are this batch's other verdicts.
+    ``numbers`` gives each row's verdict by its place in the shared verdicts followed by ``local``,
+    -1 for none.
+    """
+
+    forget_shared: bool  # the shared verdicts sent before are no longer used
+    new_shared: list[AddressVerdict]
+    local: list[AddressVerdict]
+    numbers: np.ndarray
+
+
+class _VerdictSender:
+    """The sending side of ``_Encoded``: which shared verdicts it has sent, by their number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[int, int] = {}  # id of a shared verdict sent, its number
+        self._sent: list[AddressVerdict] = []  # keeps them alive, so their ids stay theirs
+
+    def encode(self, verdicts: Sequence[AddressVerdict | None]) -> _Encoded:
+        forget = len(self._sent) > _SHARED_KEPT
+        if forget:
+            self._numbers.clear()
+            self._sent.clear()
+        ids = list(map(id, verdicts))
+        new_shared: list[AddressVerdict] = []
+        local: dict[int, AddressVerdict] = {}
+        for key, verdict in dict(zip(ids, verdicts)).items():
+            if verdict is None or key in self._numbers:
+                continue
+            if not verdict.address and verdict.reason is None:  # shared by plain addresses, for the run
+                self._numbers[key] = len(self._sent)
+                self._sent.append(verdict)
+                new_shared.append(verdict)
+            else:
+                local[key] = verdict
+        number_of = self._numbers | {key: len(self._sent) + place for place, key in enumerate(local)}
+        number_of[id(None)] = -1
+        numbers = np.fromiter(map(number_of.__getitem__, ids), dtype=np.int32, count=len(ids))
+        return _Encoded(forget, new_shared, list(local.values()), numbers)
+
+
+class _VerdictReceiver:
+    """The receiving side of ``_Encoded``."""
+
+    def __init__(self) -> None:
+        self._shared: list[AddressVerdict] = []
+
+    def decode(self, encoded: _Encoded) -> list[AddressVerdict | None]:
+        if encoded.forget_shared:
+            self._shared.clear()
+        self._shared.extend(encoded.new_shared)
+        table: list[AddressVerdict | None] = [*self._shared, *encoded.local, None]  # -1: the last, None
+        return list(map(table.__getitem__, encoded.numbers.tolist()))
 
 
 @dataclass(frozen=True)
 class _Packed:
-    """A judged batch as the worker sends it back: what differs from the cells, each distinct verdict
-    once. Sending every row's address and verdict costs as much as judging them."""
+    """A judged batch as the worker sends it back: sending every row's address and verdict would cost
+    as much as judging them."""
 
     changed: dict[int, str]  # the addresses that are not their cell, by offset
-    verdicts: list[AddressVerdict]
-    numbers: np.ndarray  # each row's verdict, by its place in ``verdicts``
+    verdicts: _Encoded
+    destinations: np.ndarray
 
-    @staticmethod
-    def pack(cells: list[str], rows: JudgedRows) -> _Packed:
-        changed = np.flatnonzero(np.fromiter(map(operator.ne, rows.addresses, cells), dtype=bool, count=len(cells)))
-        ids = list(map(id, rows.verdicts))
-        distinct = dict(zip(ids, rows.verdicts))
-        number_of = {key: number for number, key in enumerate(distinct)}
-        return _Packed({offset: rows.addresses[offset] for offset in changed.tolist()}, list(distinct.values()),
-                       np.fromiter(map(number_of.__getitem__, ids), dtype=np.int32, count=len(ids)))
 
-    def unpack(self, cells: list[str]) -> tuple[list[str], list[AddressVerdict]]:
-        addresses = list(cells)
-        for offset, address in self.changed.items():
-            addresses[offset] = address
-        return addresses, list(map(self.verdicts.__getitem__, self.numbers.tolist()))
+def _changed(cells: list[str], addresses: list[str]) -> dict[int, str]:
+    """The addresses that differ from their cell, by offset."""
+    differ = np.fromiter(map(operator.ne, addresses, cells), dtype=bool, count=len(cells))
+    return {offset: addresses[offset] for offset in np.flatnonzero(differ).tolist()}
+
+
+def _with_changes(cells: list[str], changed: dict[int, str]) -> list[str]:
+    addresses = list(cells)
+    for offset, address in changed.items():
+        addresses[offset] = address
+    return addresses
 
 
 def worth_a_second_process(size: int) -> bool:
@@ -118,6 +188,7 @@ class _State:
     judge: RowJudge
     answers: Mapping[str, DomainAnswer]
     index: DuplicateIndex
+    to_main: _VerdictSender  # used in the worker
 
     def judge_batch(self, first_row: int, cells: list[str]) -> JudgedRows:
         rows = self.judge.offline(cells)
@@ -141,4 +212,9 @@ def _ready() -> bool:
 
 
 def _judge_in_worker(first_row: int, cells: list[str]) -> _Packed:
-    return _Packed.pack(cells, _WORKER_STATE[0].judge_batch(first_row, cells))
+    state = _WORKER_STATE[0]
+    rows = state.judge_batch(first_row, cells)
+    destinations = state.judge.destinations(rows.verdicts)
+    return _Packed(_changed(cells, rows.addresses), state.to_main.encode(rows.verdicts),
+                   np.fromiter(map(_DESTINATION_CODES.__getitem__, destinations), dtype=np.int8,
+                               count=len(destinations)))

@@ -20,6 +20,9 @@ if TYPE_CHECKING:  # pandas costs a third of a second to import; the command lin
     from .risk import DisposableDomains
     from .suppression import SuppressionList
 
+# Domains whose plain verdict is kept; a list of millions of company domains must not fill memory.
+_PLAIN_DOMAINS_KEPT = 200_000
+
 VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
                    "listcheck_suggestion"]
 
@@ -82,6 +85,9 @@ class RowJudge:
         """The verdicts of ``cells`` before DNS and duplicates."""
         from .batch import plain_verdicts
 
+        # Plain verdicts are shared by every plain address of a domain, for the whole run.
+        if len(self._plain_domains) > _PLAIN_DOMAINS_KEPT:
+            self._plain_domains.clear()
         addresses, found, singles = plain_verdicts(cells, self._plain_domain)
         # A plain address is ASCII with its domain in lower case: its key is the address in lower case.
         keys: list[str | None] = [address.lower() for address in addresses]

@@ -7,7 +7,6 @@ import gc
 import itertools
 import os
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -15,10 +14,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from typing import IO, BinaryIO, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
-from .deliverability import DeliverabilityChecker, DomainAnswer, Progress, parse_nameserver
-from .dns_cache import DnsCache, default_cache_path
 from .duplicates import DuplicateIndex
 from .errors import InputError, UsageError
 from .judging import BatchJudging, Judged, worth_a_second_process
@@ -34,6 +31,9 @@ from .tally import Tally
 from .typos import DomainKnowledge
 from .verdict import AddressVerdict
 from .writing import CsvOutputs, defuse_formulas, refuse_overwriting_input
+
+if TYPE_CHECKING:  # DNS brings asyncio and dnspython, a tenth of a second: imported when asked for
+    from .deliverability import DeliverabilityChecker, DomainAnswer, Progress
 
 STDIN = "-"
 # Rows judged and written at a time: enough for the bulk checks to pay (each batch compiles their
@@ -243,7 +243,8 @@ def _judge_and_write(contacts: ContactFile, judge: RowJudge, answers: dict[str, 
     with BatchJudging(judge, answers, parallel=parallel) as judging, \
             CsvOutputs([(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)],
                        contacts.text_format) as files:
-        # One batch is judged while the one before it is written (see judging).
+        # Batches are judged while the ones before them are written (see judging); two are read
+        # ahead, so that the worker has one waiting while it warms up on the first.
         pending: deque[tuple[RecordBatch, Callable[[], Judged]]] = deque()
         for batch in contacts.batches(BATCH_ROWS):
             shape.look_at(batch)
@@ -256,7 +257,7 @@ def _judge_and_write(contacts: ContactFile, judge: RowJudge, answers: dict[str, 
                     if lines is not None:
                         lines[offset] = None  # written back padded: no longer the line as read
             pending.append((batch, judging.submit(batch.first_row, [record[column] for record in records])))
-            if len(pending) > 1:
+            if len(pending) > 2:
                 _write_batch(*pending.popleft(), column, outputs, files, tally)
         while pending:
             _write_batch(*pending.popleft(), column, outputs, files, tally)
@@ -353,6 +354,9 @@ def _policy(strict: bool, fix_typos: bool, reject: Iterable[str], keep: Iterable
 
 def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int,
                     cache: bool | str) -> DeliverabilityChecker:
+    from .deliverability import DeliverabilityChecker, parse_nameserver
+    from .dns_cache import DnsCache, default_cache_path
+
     try:
         servers = [parse_nameserver(text) for text in nameservers]
     except ValueError as error:
@@ -364,7 +368,7 @@ def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int
         path = default_cache_path() if cache is True else cache
         try:
             store = DnsCache(path)
-        except (OSError, sqlite3.Error) as error:  # a cache we cannot open is no reason not to check
+        except (OSError, DnsCache.Error) as error:  # a cache we cannot open is no reason not to check
             problem = f"The DNS cache {path} could not be opened ({error}); this run went without it."
     return DeliverabilityChecker(nameservers=servers, timeout=timeout, concurrency=concurrency, cache=store,
                                  notes=[problem] if problem else [])
