@@ -49,19 +49,19 @@ class BatchJudging:
 
     ``submit`` hands a batch over and returns a function that waits for its judgement; with
     ``parallel`` the batch is judged in a worker process, otherwise at once. Use it as a context
-    manager: leaving it stops the worker.
+    manager: leaving it stops the worker. Start it early: the worker loads what judging needs
+    (pyarrow, the domain lists) while this process looks at the file.
     """
 
-    def __init__(self, judge: RowJudge, answers: Mapping[str, DomainAnswer], *, parallel: bool) -> None:
-        self._state = _State(judge, answers, DuplicateIndex(), _VerdictSender())
+    def __init__(self, judge: RowJudge, *, parallel: bool) -> None:
+        self._state = _State(judge)
         self._from_worker = _VerdictReceiver()
         self._pool: ProcessPoolExecutor | None = None
         if parallel:
-            # One worker, started now (before any output file is open, so the fork copies none), and
-            # given the judge, the DNS answers and an empty index by the fork itself.
+            # One worker, forked now, before any output file is open (so that it copies none).
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_adopt, initargs=(self._state,))
-            self._pool.submit(_ready).result()
+            self._pool.submit(_warm_up)
 
     def __enter__(self) -> BatchJudging:
         return self
@@ -70,6 +70,19 @@ class BatchJudging:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
         self._state.index.close()
+
+    def use_answers(self, answers: Mapping[str, DomainAnswer]) -> None:
+        """Apply what DNS said of each domain to the batches submitted from now on."""
+        self._state.answers = answers
+        if self._pool is not None:
+            self._pool.submit(_use_answers, answers).result()
+
+    def start_over(self) -> None:
+        """Forget the batches judged so far: the file is read again from its first row."""
+        self._state.start_over()
+        self._from_worker = _VerdictReceiver()
+        if self._pool is not None:
+            self._pool.submit(_start_over).result()
 
     def submit(self, first_row: int, cells: list[str]) -> Callable[[], Judged]:
         """Judge the cells of consecutive rows numbered from ``first_row``, after every earlier batch."""
@@ -82,12 +95,9 @@ class BatchJudging:
 
     def _unpack(self, packed: _Packed, cells: list[str]) -> Judged:
         verdicts = cast(list[AddressVerdict], self._from_worker.decode(packed.verdicts))
-        destinations = list(map(_DESTINATIONS.__getitem__, packed.destinations.tolist()))
-        return Judged(_with_changes(cells, packed.changed), verdicts, destinations)
+        return Judged(_with_changes(cells, packed.changed), verdicts, self._state.judge.destinations(verdicts))
 
 
-_DESTINATIONS = list(Destination)
-_DESTINATION_CODES = {destination: code for code, destination in enumerate(_DESTINATIONS)}
 # Verdicts shared by the plain addresses of a domain are sent once and then named by number; past
 # this many, both sides forget them and start again, so that memory stays flat.
 _SHARED_KEPT = 100_000
@@ -160,7 +170,6 @@ class _Packed:
 
     changed: dict[int, str]  # the addresses that are not their cell, by offset
     verdicts: _Encoded
-    destinations: np.ndarray
 
 
 def _changed(cells: list[str], addresses: list[str]) -> dict[int, str]:
@@ -183,12 +192,14 @@ def worth_a_second_process(size: int) -> bool:
     return len(os.sched_getaffinity(0)) >= 2
 
 
-@dataclass(frozen=True)
 class _State:
-    judge: RowJudge
-    answers: Mapping[str, DomainAnswer]
-    index: DuplicateIndex
-    to_main: _VerdictSender  # used in the worker
+    """What judging keeps from batch to batch, in the process that judges."""
+
+    def __init__(self, judge: RowJudge) -> None:
+        self.judge = judge
+        self.answers: Mapping[str, DomainAnswer] = {}
+        self.index = DuplicateIndex()
+        self.to_main = _VerdictSender()  # used in the worker
 
     def judge_batch(self, first_row: int, cells: list[str]) -> JudgedRows:
         rows = self.judge.offline(cells)
@@ -196,6 +207,11 @@ class _State:
             self.judge.with_dns(rows, self.answers)
         self.judge.mark_duplicates(rows, first_row, self.index)
         return rows
+
+    def start_over(self) -> None:
+        self.index.close()
+        self.index = DuplicateIndex()
+        self.to_main = _VerdictSender()
 
 
 _WORKER_STATE: list[_State] = []  # the worker's state, set once when it starts
@@ -207,14 +223,19 @@ def _adopt(state: _State) -> None:
     _WORKER_STATE.append(state)
 
 
-def _ready() -> bool:
-    return True
+def _warm_up() -> None:
+    _WORKER_STATE[0].judge.offline(["ana@gmail.com", "ana@gmial.com", "info@empresa.es", "ana garcia@correo.es"])
+
+
+def _use_answers(answers: Mapping[str, DomainAnswer]) -> None:
+    _WORKER_STATE[0].answers = answers
+
+
+def _start_over() -> None:
+    _WORKER_STATE[0].start_over()
 
 
 def _judge_in_worker(first_row: int, cells: list[str]) -> _Packed:
     state = _WORKER_STATE[0]
     rows = state.judge_batch(first_row, cells)
-    destinations = state.judge.destinations(rows.verdicts)
-    return _Packed(_changed(cells, rows.addresses), state.to_main.encode(rows.verdicts),
-                   np.fromiter(map(_DESTINATION_CODES.__getitem__, destinations), dtype=np.int8,
-                               count=len(destinations)))
+    return _Packed(_changed(cells, rows.addresses), state.to_main.encode(rows.verdicts))

@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
@@ -136,17 +136,19 @@ def check_file(
     started = clock()
     clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
     refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
-    with open_input(path, stdin) as handle:
-        contacts = ContactFile(handle, encoding=encoding, delimiter=delimiter, column=column,
-                               has_header=has_header, encoding_errors=encoding_errors)
+    with open_input(path, stdin) as handle, ExitStack() as stack:
         policy = _policy(strict, fix_typos, reject, keep)
         suppressions = load_suppression_lists(suppress) if suppress else None
         knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None
         allowed = list(allow_domains)
         disposable = DisposableDomains(allow_domains=allowed) if allowed else None
         judge = RowJudge(policy=policy, knowledge=knowledge, disposable=disposable, suppressions=suppressions)
+        if parallel is None:
+            parallel = worth_a_second_process(os.fstat(handle.fileno()).st_size)
+        judging = stack.enter_context(BatchJudging(judge, parallel=parallel))
+        contacts = ContactFile(handle, encoding=encoding, delimiter=delimiter, column=column,
+                               has_header=has_header, encoding_errors=encoding_errors)
         width = max(contacts.sample_width, len(contacts.header or []))
-        answers: dict[str, DomainAnswer] = {}
         checker = _deliverability(nameservers, dns_timeout, dns_concurrency, dns_cache) if dns else None
         if checker is not None:
             try:
@@ -154,16 +156,15 @@ def check_file(
                 # also finds its widest row.
                 domains, widest = _domains_and_width(contacts, judge)
                 width = max(width, widest)
-                answers = checker.check(domains, progress)
+                judging.use_answers(checker.check(domains, progress))
             finally:
                 checker.close()
         outputs = _Outputs(clean_path, rejected_path, annotate, safe_formulas)
-        if parallel is None:
-            parallel = worth_a_second_process(contacts.size)
         try:
-            tally, shape_warnings = _judge_and_write(contacts, judge, answers, width, outputs, parallel)
+            tally, shape_warnings = _judge_and_write(contacts, judging, width, outputs)
         except _WiderRow:  # a row past the first ones is wider than all of them: pad every row to it
-            tally, shape_warnings = _judge_and_write(contacts, judge, answers, _widest(contacts), outputs, parallel)
+            judging.start_over()
+            tally, shape_warnings = _judge_and_write(contacts, judging, _widest(contacts), outputs)
 
     dns_summary = checker.stats if checker is not None else DnsSummary()
     warnings = (contacts.warnings + shape_warnings + (suppressions.warnings if suppressions else [])
@@ -227,8 +228,8 @@ class _Outputs:
     safe_formulas: bool
 
 
-def _judge_and_write(contacts: ContactFile, judge: RowJudge, answers: dict[str, DomainAnswer], width: int,
-                     outputs: _Outputs, parallel: bool) -> tuple[Tally, list[str]]:
+def _judge_and_write(contacts: ContactFile, judging: BatchJudging, width: int,
+                     outputs: _Outputs) -> tuple[Tally, list[str]]:
     """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
     wider than ``width``, which must then be read again with the full width."""
     tally = Tally()
@@ -240,9 +241,8 @@ def _judge_and_write(contacts: ContactFile, judge: RowJudge, answers: dict[str, 
     named = contacts.header if contacts.header is not None else _generated_header(column, width)
     padded = named + [""] * (width - len(named))
     clean_header = padded + VERDICT_COLUMNS if outputs.annotate else contacts.header
-    with BatchJudging(judge, answers, parallel=parallel) as judging, \
-            CsvOutputs([(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)],
-                       contacts.text_format) as files:
+    with CsvOutputs([(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)],
+                    contacts.text_format) as files:
         # Batches are judged while the ones before them are written (see judging); two are read
         # ahead, so that the worker has one waiting while it warms up on the first.
         pending: deque[tuple[RecordBatch, Callable[[], Judged]]] = deque()
