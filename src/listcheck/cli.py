@@ -19,6 +19,7 @@ from rich.text import Text
 
 from . import __version__
 from .errors import InputError, UsageError
+from .html_report import render_html
 from .report import Report
 from .reading import read_domain_list
 from .runner import check_file, output_paths
@@ -75,6 +76,8 @@ def cli() -> None:
 @click.option("--safe-formulas", is_flag=True,
               help="Put ' before cells starting with = + - @ so that spreadsheets do not run them as formulas.")
 @click.option("--report-json", metavar="PATH", help="Write the machine-readable report here; '-' is stdout.")
+@click.option("--report-html", metavar="PATH",
+              help="Write a report to hand over here: one self-contained HTML page, for screens and paper.")
 @click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
               help="Exit 1 when more than PERCENT of the data rows are rejected.")
 @click.option("--encoding", metavar="NAME", help="The input's encoding, e.g. cp1252 [default: detected].")
@@ -90,7 +93,8 @@ def check(
     rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], dns_timeout: float, dns_concurrency: int,
     no_cache: bool, fix_typos: bool, known_domains: str | None,
     suppress: tuple[str, ...], allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
-    keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None, fail_over: float | None,
+    keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
+    report_html: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, delimiter: str | None, has_header: bool | None, quiet: bool,
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
@@ -100,10 +104,11 @@ def check(
 
     progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
     try:
-        if report_json not in (None, "-"):
-            # The JSON report must not replace the input nor either output.
+        reports = [path for path in (report_json, report_html) if path not in (None, "-")]
+        if reports:
+            # A report must not replace the input, an output or the other report.
             outputs = output_paths(input_path, out_dir=out_dir, clean=clean_path, rejected=rejected_path)
-            refuse_overwriting_input(None if input_path == "-" else input_path, *outputs, report_json)
+            refuse_overwriting_input(None if input_path == "-" else input_path, *outputs, *reports)
         report = check_file(
             input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
             encoding=encoding, encoding_errors=encoding_errors, delimiter=delimiter, has_header=has_header,
@@ -132,6 +137,8 @@ def check(
     try:
         if report_json is not None:
             _write_json(report.to_json(), report_json)
+        if report_html is not None:
+            write_text(report_html, render_html(report))
         if not quiet:
             _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
     except BrokenPipeError:

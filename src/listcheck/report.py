@@ -74,6 +74,19 @@ class DnsSummary:
 
 
 @dataclass(frozen=True)
+class DomainCount:
+    """One of the domains with the most rows, and what became of its rows."""
+
+    domain: str
+    rows: int
+    counts: dict[str, int]  # rows per status, every status present
+    reasons: dict[str, int]  # rows per reason code found at this domain
+
+
+TOP_DOMAINS = 15
+
+
+@dataclass(frozen=True)
 class Report:
     """The outcome of ``check_file``. ``counts`` has every status and ``reasons`` every code, zeros included,
     so that scripts can rely on the keys."""
@@ -92,6 +105,8 @@ class Report:
     elapsed_seconds: float = 0.0
     examples: dict[str, list[Example]] = field(default_factory=dict)
     version: str = ""
+    top_domains: list[DomainCount] = field(default_factory=list)  # the domains with the most rows, most first
+    options: dict[str, Any] = field(default_factory=dict)  # the options of the run that change its verdicts
 
     @property
     def rejected_percent(self) -> float:

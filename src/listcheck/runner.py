@@ -24,7 +24,7 @@ from .policy import Policy
 from .reading import ContactFile, ShapeCheck, describe_open_error
 from .splitting import RecordBatch
 from .reasons import REASONS_BY_CODE, Destination, Reason
-from .report import DnsSummary, InputSummary, Report, SuppressionSummary
+from .report import TOP_DOMAINS, DnsSummary, InputSummary, Report, SuppressionSummary
 from .risk import DisposableDomains
 from .suppression import load_suppression_lists
 from .tally import Tally
@@ -134,6 +134,7 @@ def check_file(
     returns the report, whose ``destinations`` count the rows in each.
     """
     started = clock()
+    reject, keep, known_domains = list(reject), list(keep), list(known_domains)  # read more than once
     clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
     refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
     with open_input(path, stdin) as handle, ExitStack() as stack:
@@ -192,6 +193,14 @@ def check_file(
         elapsed_seconds=round(clock() - started, 3),
         examples=tally.examples,
         version=version,
+        top_domains=tally.top_domains(TOP_DOMAINS),
+        options={
+            "strict": strict, "fix_typos": fix_typos, "dns": dns, "nameservers": list(nameservers),
+            "reject": sorted(reject), "keep": sorted(keep), "suppress": list(suppress),
+            "allow_domains": len(allowed), "known_domains": len(known_domains),
+            "annotate": annotate, "safe_formulas": safe_formulas, "encoding": encoding,
+            "encoding_errors": encoding_errors, "column": column, "delimiter": delimiter,
+        },
     )
 
 

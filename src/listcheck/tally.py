@@ -9,7 +9,10 @@ import numpy as np
 
 from .judging import Judged
 from .reasons import Destination, Reason, Status
-from .report import EXAMPLES_PER_REASON, Correction, Example, Typo
+from .report import EXAMPLES_PER_REASON, Correction, DomainCount, Example, Typo
+from .verdict import AddressVerdict
+
+_DOMAINS_COUNTED = 200_000
 
 
 class Tally:
@@ -24,6 +27,10 @@ class Tally:
         self.corrections: list[Correction] = []
         self.typos: list[Typo] = []
         self._examples: dict[Reason, list[Example]] = {}
+        # Rows per status and reason of each domain, for the domains with the most rows. Counted for
+        # the first _DOMAINS_COUNTED distinct domains only, so that memory stays flat on huge lists.
+        self._domains: dict[str, Counter[Status | Reason]] = {}
+        self.domains_capped = False
 
     def add(self, first_row: int, rows: Judged) -> None:
         """Count a batch of judged rows, the first of them numbered ``first_row``."""
@@ -36,6 +43,7 @@ class Tally:
         distinct = dict(zip(ids, verdicts))
         noteworthy = []
         for key, verdict in distinct.items():
+            self._count_domain(verdict, uses[key])
             self._statuses[verdict.status] += uses[key]
             if verdict.reason is not None:
                 self._reasons[verdict.reason] += uses[key]
@@ -59,6 +67,28 @@ class Tally:
                 shown = self._examples.setdefault(verdict.reason, [])
                 if len(shown) < EXAMPLES_PER_REASON:
                     shown.append(Example(row, rows.addresses[offset], verdict.detail, verdict.suggestion))
+
+    def _count_domain(self, verdict: AddressVerdict, rows: int) -> None:
+        if not verdict.domain:
+            return
+        counts = self._domains.get(verdict.domain)
+        if counts is None:
+            if len(self._domains) >= _DOMAINS_COUNTED:
+                self.domains_capped = True
+                return
+            counts = self._domains[verdict.domain] = Counter()
+        counts[verdict.status] += rows
+        if verdict.reason is not None:
+            counts[verdict.reason] += rows
+
+    def top_domains(self, count: int) -> list[DomainCount]:
+        """The ``count`` domains with the most rows, most first (ties: alphabetical)."""
+        totals = {domain: sum(counts[status] for status in Status) for domain, counts in self._domains.items()}
+        chosen = sorted(totals, key=lambda domain: (-totals[domain], domain))[:count]
+        return [DomainCount(domain, totals[domain], {status.value: self._domains[domain][status] for status in Status},
+                            {reason.code: self._domains[domain][reason] for reason in Reason
+                             if self._domains[domain][reason]})
+                for domain in chosen]
 
     @property
     def counts(self) -> dict[str, int]:

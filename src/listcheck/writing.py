@@ -74,6 +74,12 @@ def write_text(path: str, text: str) -> None:
         _guard(path, lambda: os.replace(temporary, path))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _refuse_folder(path: str) -> None:
     if os.path.isdir(path):
         raise UsageError(f"'{path}' is a folder; give a file name for this output")
@@ -93,6 +99,8 @@ def _temporary_beside(path: str) -> Iterator[tuple[IO[bytes], str]]:
     try:
         os.makedirs(folder, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        # mkstemp makes the file private (0600); an output is an ordinary file, as the umask has it.
+        os.chmod(temporary, 0o666 & ~_umask())
     except OSError as error:
         raise UsageError(f"cannot write in '{folder}': {error.strerror}", "choose another folder with -o") from None
     try:
