@@ -84,6 +84,7 @@ def cli() -> None:
 @click.option("--encoding-errors", type=click.Choice(["strict", "keep", "replace"]), default="strict",
               show_default=True,
               help="Bytes that are not text in the encoding: refuse the file, keep them as they are, or replace them.")
+@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx workbook to check [default: the first].")
 @click.option("--delimiter", metavar="CHAR", help="The input's delimiter: , ; | or tab [default: detected].")
 @click.option("--header/--no-header", "has_header", default=None, help="Whether the first row is a header [default: detected].")
 @click.option("-q", "--quiet", is_flag=True, help="No human report; only errors are printed.")
@@ -95,10 +96,11 @@ def check(
     suppress: tuple[str, ...], allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
     keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
     report_html: str | None, fail_over: float | None,
-    encoding: str | None, encoding_errors: str, delimiter: str | None, has_header: bool | None, quiet: bool,
+    encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
+    quiet: bool,
 ) -> None:
-    """Check every address in INPUT (a CSV/TSV file, or - for standard input) and write
-    <stem>.clean.csv and <stem>.rejected.csv."""
+    """Check every address in INPUT (a CSV/TSV file, an .xlsx workbook, or - for standard input) and
+    write <stem>.clean.csv and <stem>.rejected.csv (.xlsx for a workbook)."""
     if delimiter is not None:
         delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
 
@@ -118,7 +120,7 @@ def check(
             reject=_codes(reject_reasons), keep=_codes(keep_reasons), annotate=annotate,
             dns=not no_dns, nameservers=nameserver, dns_timeout=dns_timeout, dns_concurrency=dns_concurrency,
             dns_cache=not no_cache, progress=progress.update if progress else None,
-            stdin=sys.stdin.buffer, version=__version__,
+            stdin=sys.stdin.buffer, version=__version__, sheet=sheet,
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None

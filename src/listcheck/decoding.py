@@ -26,7 +26,7 @@ _BOMS = [  # UTF-32 first: its little-endian BOM begins with UTF-16's
 # What people hand us instead of a CSV: say what it is, so they know what to export instead.
 _SIGNATURES = [
     (b"%PDF", "a PDF document, not a table: export the list from its source as CSV"),
-    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook is one): save the sheet as CSV, or unzip the export"),
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook is one): if it is a workbook, name it .xlsx; otherwise unzip the export"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls or .doc): save the sheet as CSV"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image, not a table"),
     (b"\xff\xd8\xff", "a JPEG image, not a table"),

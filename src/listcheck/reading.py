@@ -128,6 +128,11 @@ class ContactFile:
         return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
 
     @property
+    def delimiter(self) -> str | None:
+        """The delimiter, None for a file of one column."""
+        return self._delimiter
+
+    @property
     def first_row_number(self) -> int:
         """The spreadsheet row number of the first record: 2 under a header, else 1."""
         return self.blank_rows_before + (2 if self.header is not None else 1)
@@ -180,7 +185,7 @@ def read_contacts(
     contacts = ContactFile(io.BytesIO(data), encoding=encoding, delimiter=delimiter, column=column,
                            has_header=has_header, encoding_errors=encoding_errors)
     body: list[list[str]] = []
-    shape = ShapeCheck(contacts.header, contacts.text_format)
+    shape = ShapeCheck(contacts.header, contacts.delimiter)
     for batch in contacts.batches():
         shape.look_at(batch)
         body.extend(batch.records)
@@ -196,9 +201,9 @@ class ShapeCheck:
     """What is wrong with the shape of the records: rows wider or narrower than the rest, and a quote
     that was never closed. Looks at each batch as it is read."""
 
-    def __init__(self, header: list[str] | None, text_format: TextFormat) -> None:
+    def __init__(self, header: list[str] | None, delimiter: str | None) -> None:
         self._header_width = len(header) if header is not None else None
-        self._delimiter = None if text_format.single_column else text_format.delimiter
+        self._delimiter = delimiter  # None: one column, or a workbook
         self._widths: Counter[int] = Counter()
         self._long_rows = 0
         self._swallowed: list[str] = []

@@ -30,6 +30,7 @@ from .suppression import load_suppression_lists
 from .tally import Tally
 from .typos import DomainKnowledge
 from .verdict import AddressVerdict
+from .workbooks import WorkbookFile, XlsxOutputs, is_workbook
 from .writing import CsvOutputs, defuse_formulas, refuse_overwriting_input
 
 if TYPE_CHECKING:  # DNS brings asyncio and dnspython, a tenth of a second: imported when asked for
@@ -43,18 +44,20 @@ BATCH_ROWS = 50_000
 
 def output_paths(path: str, *, out_dir: str | None = None, clean: str | None = None,
                  rejected: str | None = None) -> tuple[str, str]:
-    """The clean and rejected paths: explicit ones, else ``<stem>.clean.csv`` and ``<stem>.rejected.csv``.
+    """The clean and rejected paths: explicit ones, else ``<stem>.clean.csv`` and ``<stem>.rejected.csv``
+    (``.xlsx`` for a workbook).
 
-    >>> output_paths("lists/contactos.csv")
-    ('lists/contactos.clean.csv', 'lists/contactos.rejected.csv')
+    >>> output_paths("lists/contactos.csv"), output_paths("alumnos.xlsx")[0]
+    (('lists/contactos.clean.csv', 'lists/contactos.rejected.csv'), 'alumnos.clean.xlsx')
     """
+    suffix = ".xlsx" if is_workbook(path) else ".csv"
     if path == STDIN:
         stem, folder = "stdin", out_dir if out_dir is not None else ""
     else:
         stem = os.path.splitext(os.path.basename(path))[0]
         folder = out_dir if out_dir is not None else os.path.dirname(path)
-    return (clean or os.path.join(folder, f"{stem}.clean.csv"),
-            rejected or os.path.join(folder, f"{stem}.rejected.csv"))
+    return (clean or os.path.join(folder, f"{stem}.clean{suffix}"),
+            rejected or os.path.join(folder, f"{stem}.rejected{suffix}"))
 
 
 P = ParamSpec("P")
@@ -111,6 +114,7 @@ def check_file(
     clock: Callable[[], float] = time.perf_counter,
     version: str = "",
     parallel: bool | None = None,
+    sheet: str | None = None,
 ) -> Report:
     """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
 
@@ -125,6 +129,8 @@ def check_file(
     ``safe_formulas`` prefixes cells that a spreadsheet would run as formulas with ``'``.
     ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
     are real domains of this list's audience, never flagged and offered as corrections.
+    ``sheet`` names the sheet of an ``.xlsx`` workbook (default: the first); a workbook's outputs are
+    workbooks too, every cell text.
     ``parallel`` judges in a second process while this one reads and writes; None decides by the
     file's size and the machine (see ``judging``). The outputs are the same either way.
 
@@ -147,8 +153,8 @@ def check_file(
         if parallel is None:
             parallel = worth_a_second_process(os.fstat(handle.fileno()).st_size)
         judging = stack.enter_context(BatchJudging(judge, parallel=parallel))
-        contacts = ContactFile(handle, encoding=encoding, delimiter=delimiter, column=column,
-                               has_header=has_header, encoding_errors=encoding_errors)
+        contacts = _open_contacts(path, handle, encoding=encoding, delimiter=delimiter, column=column,
+                                  has_header=has_header, encoding_errors=encoding_errors, sheet=sheet)
         width = max(contacts.sample_width, len(contacts.header or []))
         checker = _deliverability(nameservers, dns_timeout, dns_concurrency, dns_cache) if dns else None
         if checker is not None:
@@ -172,8 +178,8 @@ def check_file(
                 + (checker.warnings if checker is not None else []))
     return Report(
         input=InputSummary(
-            path=path, encoding=contacts.text_format.encoding,
-            delimiter="" if contacts.text_format.single_column else contacts.text_format.delimiter,
+            path=path, encoding="xlsx" if isinstance(contacts, WorkbookFile) else contacts.text_format.encoding,
+            delimiter=(contacts.delimiter or "") if isinstance(contacts, ContactFile) else "",
             email_column=contacts.email_column_name, rows=tally.rows, header=contacts.header is not None,
             column_found_by=contacts.column_found_by,
         ),
@@ -225,6 +231,20 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> Iterator[BinaryIO]:
         yield handle
 
 
+def _open_contacts(path: str, handle: BinaryIO, *, encoding: str | None, delimiter: str | None,
+                   column: str | None, has_header: bool | None, encoding_errors: str,
+                   sheet: str | None) -> ContactFile | WorkbookFile:
+    """The input as a contact list: a sheet of a workbook, or a CSV/TSV file."""
+    if is_workbook(path):
+        if encoding is not None or delimiter is not None:
+            raise UsageError("--encoding and --delimiter are for CSV files; a workbook has neither")
+        return WorkbookFile(handle, sheet=sheet, column=column, has_header=has_header)
+    if sheet is not None:
+        raise UsageError("--sheet is for .xlsx workbooks")
+    return ContactFile(handle, encoding=encoding, delimiter=delimiter, column=column, has_header=has_header,
+                       encoding_errors=encoding_errors)
+
+
 class _WiderRow(Exception):
     """A row is wider than the width the outputs are being written with."""
 
@@ -237,12 +257,11 @@ class _Outputs:
     safe_formulas: bool
 
 
-def _judge_and_write(contacts: ContactFile, judging: BatchJudging, width: int,
+def _judge_and_write(contacts: ContactFile | WorkbookFile, judging: BatchJudging, width: int,
                      outputs: _Outputs) -> tuple[Tally, list[str]]:
     """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
     wider than ``width``, which must then be read again with the full width."""
     tally = Tally()
-    shape = ShapeCheck(contacts.header, contacts.text_format)
     column = contacts.email_column
     # A file without a header keeps none in the clean file, ready to import as it came; the rejected
     # file is read by people, so it names its columns. Rows wider than the header (kept as they
@@ -250,8 +269,13 @@ def _judge_and_write(contacts: ContactFile, judging: BatchJudging, width: int,
     named = contacts.header if contacts.header is not None else _generated_header(column, width)
     padded = named + [""] * (width - len(named))
     clean_header = padded + VERDICT_COLUMNS if outputs.annotate else contacts.header
-    with CsvOutputs([(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)],
-                    contacts.text_format) as files:
+    named_outputs = [(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)]
+    files: CsvOutputs | XlsxOutputs
+    if isinstance(contacts, WorkbookFile):
+        shape, files = ShapeCheck(contacts.header, None), XlsxOutputs(named_outputs, contacts.sheet)
+    else:
+        shape, files = ShapeCheck(contacts.header, contacts.delimiter), CsvOutputs(named_outputs, contacts.text_format)
+    with files:
         # Batches are judged while the ones before them are written (see judging); two are read
         # ahead, so that the worker has one waiting while it warms up on the first.
         pending: deque[tuple[RecordBatch, Callable[[], Judged]]] = deque()
@@ -275,7 +299,7 @@ def _judge_and_write(contacts: ContactFile, judging: BatchJudging, width: int,
 
 
 def _write_batch(batch: RecordBatch, judged_batch: Callable[[], Judged], column: int, outputs: _Outputs,
-                 files: CsvOutputs, tally: Tally) -> None:
+                 files: CsvOutputs | XlsxOutputs, tally: Tally) -> None:
     judged = judged_batch()
     clean_rows, rejected_rows = _split(batch, column, judged, outputs)
     files.write(0, clean_rows)
@@ -327,7 +351,7 @@ def _with_cell(record: list[str], column: int, text: str) -> list[str]:
     return record if record[column] == text else [*record[:column], text, *record[column + 1:]]
 
 
-def _domains_and_width(contacts: ContactFile, judge: RowJudge) -> tuple[set[str], int]:
+def _domains_and_width(contacts: ContactFile | WorkbookFile, judge: RowJudge) -> tuple[set[str], int]:
     """The domains worth asking DNS about, and the width of the widest row."""
     domains: set[str] = set()
     widest = 0
@@ -337,7 +361,7 @@ def _domains_and_width(contacts: ContactFile, judge: RowJudge) -> tuple[set[str]
     return domains, widest
 
 
-def _widest(contacts: ContactFile) -> int:
+def _widest(contacts: ContactFile | WorkbookFile) -> int:
     return max([len(contacts.header or [])] + [max(map(len, batch.records)) for batch in contacts.batches()])
 
 

@@ -65,6 +65,21 @@ class CsvOutputs:
             _guard(path, lambda: os.replace(temporary, path))
 
 
+def write_all(outputs: Sequence[tuple[str, Callable[[IO[bytes]], object]]]) -> None:
+    """Call each ``save(file)`` on a temporary file beside its path; then rename them all, or none."""
+    for path, _ in outputs:
+        _refuse_folder(path)
+    with ExitStack() as stack:
+        pending = []
+        for path, save in outputs:
+            handle, temporary = stack.enter_context(_temporary_beside(path))
+            _guard(path, lambda: save(handle))
+            _guard(path, handle.flush)
+            pending.append((temporary, path))
+        for temporary, path in pending:
+            _guard(path, lambda: os.replace(temporary, path))
+
+
 def write_text(path: str, text: str) -> None:
     """Write a UTF-8 text file the same way: complete under its final name, or not there."""
     _refuse_folder(path)

@@ -1,0 +1,165 @@
+"""Excel workbooks (.xlsx) in and out, every cell as text.
+
+Course authors live in Excel. A workbook is read with openpyxl: the values Excel last computed (not
+formulas), each cell turned into the text it stands for, so that nothing is reinterpreted on the
+way out: a code typed as text ("00123") stays "00123", a number formatted with leading zeros
+("00000") gets them, a date becomes its ISO form (2024-03-05), a whole number loses Excel's ".0".
+The outputs are workbooks whose every cell is text, so Excel does not turn "1/2" into a date or
+"=..." into a formula when the client opens them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO
+
+from .columns import SAMPLE_RECORDS, find_layout
+from .errors import InputError, UsageError
+from .splitting import RecordBatch
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
+
+
+def is_workbook(path: str) -> bool:
+    """Whether ``path`` names an Excel workbook (by its suffix, as Excel and the user see it)."""
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
+
+
+class WorkbookFile:
+    """A sheet of a workbook, read as a contact list: the same face as ``reading.ContactFile``.
+
+    Excel caps a sheet at about a million rows, so the sheet is held in memory as text.
+    """
+
+    def __init__(self, handle: BinaryIO, *, sheet: str | None = None, column: str | None = None,
+                 has_header: bool | None = None) -> None:
+        import openpyxl
+
+        handle.seek(0, os.SEEK_END)
+        self.size = handle.tell()
+        handle.seek(0)
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+            raise InputError(f"cannot read the workbook: {error}", "save it again from Excel as .xlsx") from None
+        try:
+            names = workbook.sheetnames
+            if sheet is not None and sheet not in names:
+                raise UsageError(f"--sheet '{sheet}' is not a sheet of this workbook; it has "
+                                 f"{', '.join(repr(name) for name in names)}")
+            self.sheet = sheet if sheet is not None else names[0]
+            records = _trimmed([[_as_text(cell) for cell in row] for row in workbook[self.sheet].iter_rows()])
+        finally:
+            workbook.close()
+        if not records:
+            raise InputError(f"the sheet '{self.sheet}' holds no rows")
+        self.warnings: list[str] = []
+        if sheet is None and len(names) > 1:
+            self.warnings.append(f"The workbook has {len(names)} sheets; the first, '{self.sheet}', was checked. "
+                                 f"Use --sheet to check another.")
+        layout = find_layout(records[:SAMPLE_RECORDS + 1], column=column, has_header=has_header)
+        self.header = records[0] if layout.has_header else None
+        self._records = records[1:] if layout.has_header else records
+        self.email_column = layout.email_column
+        self.column_found_by = layout.found_by
+        self.sample_width = max(len(record) for record in records)
+        self.blank_rows_before = 0
+
+    @property
+    def email_column_name(self) -> str:
+        return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
+
+    @property
+    def first_row_number(self) -> int:
+        return 2 if self.header is not None else 1
+
+    def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
+        """The records under the header, ``size`` at a time (copies: the caller pads them)."""
+        for start in range(0, len(self._records), size):
+            chunk = [list(record) for record in self._records[start:start + size]]
+            yield RecordBatch(self.first_row_number + start, chunk, spans_lines=False)
+
+
+def _as_text(cell: Any) -> str:
+    """The text a cell stands for (see the module's docstring)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time(0) else value.isoformat(sep=" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        number_format = getattr(cell, "number_format", "General") or "General"
+        whole = isinstance(value, int) or value.is_integer()
+        if whole and _ONLY_ZEROS.match(number_format):
+            return f"{int(value):0{len(number_format)}d}"
+        return str(int(value)) if whole else repr(value)
+    return str(value)
+
+
+def _trimmed(rows: list[list[str]]) -> list[list[str]]:
+    """The rows without the empty rows and columns Excel keeps after the data (formatting, old content)."""
+    while rows and not any(rows[-1]):
+        rows.pop()
+    width = max((max((i + 1 for i, cell in enumerate(row) if cell), default=0) for row in rows), default=0)
+    return [row[:width] for row in rows]
+
+
+class XlsxOutputs:
+    """Workbooks written a batch of rows at a time, all or nothing: ``writing.CsvOutputs`` for .xlsx."""
+
+    def __init__(self, outputs: Sequence[tuple[str, Sequence[str] | None]], sheet: str) -> None:
+        import openpyxl
+
+        self._outputs = outputs
+        self._books = []
+        for _, header in outputs:
+            book = openpyxl.Workbook(write_only=True)
+            book.create_sheet(title=sheet)
+            self._books.append(book)
+            if header is not None:
+                self._append(book, [header])
+
+    def __enter__(self) -> XlsxOutputs:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+    def write(self, number: int, rows: Iterable[Sequence[object] | str]) -> None:
+        self._append(self._books[number], [row for row in rows if not isinstance(row, str)])
+
+    def commit(self) -> None:
+        """Save every workbook, then put them all under their final names."""
+        from .writing import write_all
+
+        write_all([(path, book.save) for (path, _), book in zip(self._outputs, self._books)])
+
+    @staticmethod
+    def _append(book: Any, rows: Iterable[Sequence[object]]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        sheet = book.worksheets[0]
+        for row in rows:
+            cells: list[Any] = []  # cells, and None for an empty one
+            for value in row:
+                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # only our own sentences could hold them
+                if not text:
+                    cells.append(None)  # an empty cell, as it was read
+                    continue
+                cell = WriteOnlyCell(sheet, value=text)
+                cell.data_type = "s"  # text, always: "=..." is no formula, "1/2" no date
+                cells.append(cell)
+            sheet.append(cells)
+

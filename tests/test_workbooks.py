@@ -1,0 +1,86 @@
+"""Excel workbooks in and out: the chosen sheet is read, every cell comes back as the same text, and
+the outputs are workbooks whose every cell is text."""
+
+import datetime
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from listcheck import UsageError, check_file
+from listcheck.cli import cli
+
+
+def make_workbook(path):
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Notas"
+    notes.append(["nada que ver"])
+    sheet = book.create_sheet("Alumnos")
+    sheet.append(["Nombre", "Correo", "Código postal", "Alta", "Teléfono", "Cuota", "Nota"])
+    rows = [
+        ["Ana", "ana@gmail.com", "00123", datetime.datetime(2024, 3, 5), 612345678, 3.5, "1/2/2024"],
+        ["Luis", "luis@gmial.com", 42, datetime.datetime(2024, 3, 5, 10, 30), "+34 600", 20.0, "=1+1"],
+        ["Eva", "eva.correo.es", "07001", None, None, None, ""],
+        ["Ana bis", "ANA@gmail.com", "00123", "2024-03-05", 1, 2, "dup"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet["C3"].number_format = "00000"  # Luis's postcode: the number 42 shown as 00042
+    sheet["G3"].data_type = "s"  # "=1+1" typed as text, not a formula
+    for row in range(6, 9):  # empty rows formatted below the data, as Excel leaves them
+        sheet.cell(row=row, column=1).number_format = "@"
+    book.save(path)
+
+
+def read_back(path):
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    cells = [[cell for cell in row] for row in sheet.iter_rows()]
+    return (sheet.title, [[cell.value for cell in row] for row in cells],
+            {cell.data_type for row in cells for cell in row if cell.value is not None})
+
+
+def test_a_workbook_round_trips_as_text(tmp_path):
+    source = tmp_path / "alumnos.xlsx"
+    make_workbook(source)
+    report = check_file(str(source), dns=False, sheet="Alumnos")
+    assert report.input.rows == 4 and report.input.encoding == "xlsx"
+    assert report.outputs == {"clean": str(tmp_path / "alumnos.clean.xlsx"), "rejected": str(tmp_path / "alumnos.rejected.xlsx")}
+    title, clean, types = read_back(tmp_path / "alumnos.clean.xlsx")
+    assert title == "Alumnos" and types <= {"s", "inlineStr"}  # every cell is text, none a number, date or formula
+    assert clean == [
+        ["Nombre", "Correo", "Código postal", "Alta", "Teléfono", "Cuota", "Nota"],
+        ["Ana", "ana@gmail.com", "00123", "2024-03-05", "612345678", "3.5", "1/2/2024"],
+    ]
+    _, rejected, types = read_back(tmp_path / "alumnos.rejected.xlsx")
+    assert types <= {"s", "inlineStr"}
+    assert rejected[0][7:] == ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
+                               "listcheck_suggestion"]
+    luis, eva, repeat = rejected[1:]
+    assert luis[:7] == ["Luis", "luis@gmial.com", "00042", "2024-03-05 10:30:00", "+34 600", "20", "=1+1"]
+    assert luis[7:10] == ["3", "risky", "typo_domain"] and luis[11] == "luis@gmail.com"
+    assert eva[:7] == ["Eva", "eva.correo.es", "07001", None, None, None, None]  # empty cells stay empty and eva[9] == "missing_at"
+    assert repeat[2] == "00123" and repeat[9] == "duplicate"
+
+
+def test_the_first_sheet_is_the_default_and_a_wrong_name_is_refused(tmp_path):
+    source = tmp_path / "libro.xlsx"
+    make_workbook(source)
+    with pytest.raises(UsageError, match="'Notas', 'Alumnos'"):
+        check_file(str(source), dns=False, sheet="Hoja1")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", str(source), "--no-dns", "-q", "--sheet", "Alumnos", "--report-json", "-"])
+    assert result.exit_code == 0, result.output
+    assert '"encoding": "xlsx"' in result.output
+
+
+def test_csv_options_do_not_apply_to_a_workbook(tmp_path):
+    source = tmp_path / "libro.xlsx"
+    make_workbook(source)
+    with pytest.raises(UsageError, match="--delimiter"):
+        check_file(str(source), dns=False, delimiter=";")
+    plain = tmp_path / "lista.csv"
+    plain.write_text("email\nana@gmail.com\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="--sheet"):
+        check_file(str(plain), dns=False, sheet="Alumnos")
