@@ -13,6 +13,7 @@ from functools import lru_cache
 import email_validator
 from email_validator import EmailNotValidError, validate_email
 
+from .messages import language, say, syntax_detail
 from .normalize import clean_cell
 from .reasons import Reason, Status
 from .risk import DisposableDomains, role_of
@@ -56,7 +57,7 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
     """``check_address``; ``fast=False`` skips the fast path, so that tests can compare the two."""
     cleaned = clean_cell(text)
     if not cleaned:
-        return _invalid(cleaned, Reason.EMPTY, "The address cell is empty. Fill it in or delete the row.")
+        return _invalid(cleaned, Reason.EMPTY, say("detail.empty"))
     proven = _proven_ascii_domain(cleaned) if fast else None
     if proven is not None:  # the common case, without email-validator's full parse
         return _judge_domain(cleaned, proven, proven, knowledge, disposable)
@@ -66,13 +67,13 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
         shown = ", ".join(addresses[:3]) + (", ..." if len(addresses) > 3 else "")
         return _invalid(
             cleaned, Reason.MULTIPLE_ADDRESSES,
-            f"The cell holds {len(addresses)} addresses ({shown}). Put each address on its own row.",
+            say("detail.multiple", count=len(addresses), shown=shown),
         )
 
     if "@" not in cleaned:
         return _invalid(
             cleaned, Reason.MISSING_AT,
-            f"There is no @ in '{cleaned}'. An address looks like name@domain.com.",
+            say("detail.missing_at", cell=cleaned),
         )
 
     typed_domain = cleaned.rpartition("@")[2]
@@ -82,7 +83,7 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
     try:
         ascii_domain = validate_email(cleaned, check_deliverability=False).ascii_domain
     except EmailNotValidError as error:
-        return _invalid(cleaned, Reason.SYNTAX, str(error))
+        return _invalid(cleaned, Reason.SYNTAX, syntax_detail(str(error)))
     # The address stays as the user typed it, domain lower-cased: email-validator's normalized form
     # may use characters the file's code page lacks (it maps "µ" to "μ"). Its ASCII (IDNA) domain is
     # what lookups and comparisons use.
@@ -121,12 +122,16 @@ class _DomainFacts:
     plain_verdict: AddressVerdict  # shared by the valid addresses of this domain that are no role
 
 
-@lru_cache(maxsize=1 << 16)
 def _domain_facts(ascii_domain: str, knowledge: DomainKnowledge, disposable: DisposableDomains) -> _DomainFacts:
-    """Everything about a domain, worked out once per distinct domain."""
+    """Everything about a domain, worked out once per distinct domain (and language: it holds a sentence)."""
+    return _facts_in(ascii_domain, knowledge, disposable, language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _facts_in(ascii_domain: str, knowledge: DomainKnowledge, disposable: DisposableDomains, lang: str) -> _DomainFacts:
     correction = knowledge.suggest(ascii_domain)
     provider = knowledge.provider(ascii_domain)
-    free_detail = f"A free or personal mail provider ({provider})." if provider else ""
+    free_detail = say("detail.free_provider", provider=provider) if provider else ""
     return _DomainFacts(
         special_use=_is_special_use(ascii_domain),
         tld_exists=tld_exists(ascii_domain),
@@ -147,23 +152,21 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
     tld = ascii_domain.rpartition(".")[2]
     if facts.correction is not None:
         # A misspelling explains a top-level domain that does not exist: one problem, one reason.
-        why = "" if facts.tld_exists else f"'.{tld}' is not a top-level domain; "
         suggestion = f"{address.rpartition('@')[0]}@{facts.correction}"
-        return AddressVerdict(
-            address, Status.RISKY, Reason.TYPO_DOMAIN,
-            f"{why}'{domain}' looks like a misspelling of '{facts.correction}'. Did you mean {suggestion}?",
-            suggestion=suggestion, domain=ascii_domain,
-        )
+        detail = say("detail.typo" if facts.tld_exists else "detail.typo_and_tld", tld=tld, domain=domain,
+                     correction=facts.correction, suggestion=suggestion)
+        return AddressVerdict(address, Status.RISKY, Reason.TYPO_DOMAIN, detail, suggestion=suggestion,
+                              domain=ascii_domain)
     if not facts.tld_exists:
         return AddressVerdict(
             address, Status.INVALID, Reason.UNKNOWN_TLD,
-            f"'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
+            say("detail.unknown_tld", tld=tld, domain=domain),
             domain=ascii_domain,
         )
     if facts.throwaway is not None:
         return AddressVerdict(
             address, Status.RISKY, Reason.DISPOSABLE,
-            f"'{facts.throwaway}' gives out throwaway mailboxes that expire within hours or days.",
+            say("detail.disposable", provider=facts.throwaway),
             domain=ascii_domain,
         )
     free = facts.free_detail
@@ -171,8 +174,7 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
     if role is not None:
         return AddressVerdict(
             address, Status.RISKY, Reason.ROLE_ACCOUNT,
-            f"'{role}' is a role mailbox, read by a team or nobody; such addresses complain and bounce more. "
-            f"{free}".rstrip(),
+            f"{say('detail.role', role=role)} {free}".rstrip(),
             domain=ascii_domain, free_provider=bool(facts.provider),
         )
     return AddressVerdict(address, Status.VALID, detail=free, domain=ascii_domain,
@@ -204,7 +206,7 @@ def _is_special_use(domain: str) -> bool:
 def _special_use(address: str, domain: str) -> AddressVerdict:
     return _invalid(
         address, Reason.SPECIAL_USE_DOMAIN,
-        f"'{domain}' is reserved for examples, tests or private networks; no real mailbox uses it.",
+        say("detail.special_use", domain=domain),
     )
 
 

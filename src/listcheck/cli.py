@@ -20,6 +20,7 @@ from rich.text import Text
 from . import __version__
 from .errors import InputError, UsageError
 from .html_report import render_html
+from .messages import LANGUAGES, default_language, speaking
 from .report import Report
 from .reading import read_domain_list
 from .runner import check_file, output_paths
@@ -87,6 +88,9 @@ def cli() -> None:
 @click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx workbook to check [default: the first].")
 @click.option("--delimiter", metavar="CHAR", help="The input's delimiter: , ; | or tab [default: detected].")
 @click.option("--header/--no-header", "has_header", default=None, help="Whether the first row is a header [default: detected].")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="The language of the reports and of listcheck_detail [default: Spanish when LANG is Spanish, else "
+                   "English].")
 @click.option("-q", "--quiet", is_flag=True, help="No human report; only errors are printed.")
 @click.pass_context
 def check(
@@ -97,7 +101,7 @@ def check(
     keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
     report_html: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
-    quiet: bool,
+    lang: str | None, quiet: bool,
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, an .xlsx workbook, or - for standard input) and
     write <stem>.clean.csv and <stem>.rejected.csv (.xlsx for a workbook)."""
@@ -120,7 +124,7 @@ def check(
             reject=_codes(reject_reasons), keep=_codes(keep_reasons), annotate=annotate,
             dns=not no_dns, nameservers=nameserver, dns_timeout=dns_timeout, dns_concurrency=dns_concurrency,
             dns_cache=not no_cache, progress=progress.update if progress else None,
-            stdin=sys.stdin.buffer, version=__version__, sheet=sheet,
+            stdin=sys.stdin.buffer, version=__version__, sheet=sheet, lang=lang or default_language(),
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -139,10 +143,11 @@ def check(
     try:
         if report_json is not None:
             _write_json(report.to_json(), report_json)
-        if report_html is not None:
-            write_text(report_html, render_html(report))
-        if not quiet:
-            _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
+        with speaking(lang or default_language()):
+            if report_html is not None:
+                write_text(report_html, render_html(report))
+            if not quiet:
+                _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
     except BrokenPipeError:
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)

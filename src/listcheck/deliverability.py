@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .messages import say
 from .reasons import Reason
 from .report import DnsSummary
 
@@ -120,7 +121,7 @@ class DeliverabilityChecker:
         trusted = resolver is not None and await self._trusted(resolver)
         self._count(resolver_trusted=trusted)
         if resolver is None or not trusted:
-            unknown = DomainAnswer(Reason.DNS_UNKNOWN, "DNS could not be consulted: the resolver cannot be trusted.")
+            unknown = DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_untrusted"))
             return {**answers, **{d: unknown for d in pending}}
 
         semaphore = asyncio.Semaphore(self._concurrency)
@@ -133,7 +134,7 @@ class DeliverabilityChecker:
             nonlocal done, failures_in_a_row, last_success
             async with semaphore:
                 if gave_up.is_set():
-                    answers[domain] = DomainAnswer(Reason.DNS_UNKNOWN, "DNS had stopped answering; not asked.")
+                    answers[domain] = DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_stopped"))
                 else:
                     answer, failed = await self._judge(resolver, domain)
                     answers[domain] = answer
@@ -227,18 +228,17 @@ class DeliverabilityChecker:
                 addresses = await self._query(resolver, domain, rdtype)
                 if addresses is not None and any(_routable(r.to_text()) for r in addresses):
                     return DomainAnswer(None, ttl=addresses.rrset.ttl if addresses.rrset else 0), False
-            return DomainAnswer(Reason.NO_MAIL_SERVER,
-                                f"'{domain}' has no mail server (MX) and no public address to fall back to."), False
+            return settled_answer(Reason.NO_MAIL_SERVER, domain), False
         except dns.resolver.NXDOMAIN:
-            return DomainAnswer(Reason.DOMAIN_NOT_FOUND, f"The domain '{domain}' does not exist."), False
+            return settled_answer(Reason.DOMAIN_NOT_FOUND, domain), False
         except dns.exception.Timeout:
             self._count(timeouts=self.stats.timeouts + 1)
-            return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS did not answer in time for '{domain}'."), True
+            return DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_timeout", domain=domain)), True
         except dns.resolver.NoNameservers:
-            return DomainAnswer(Reason.DNS_UNKNOWN,
-                                f"No DNS server would answer for '{domain}' (refused or failed)."), True
+            return DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_refused", domain=domain)), True
         except dns.exception.DNSException as error:
-            return DomainAnswer(Reason.DNS_UNKNOWN, f"DNS failed for '{domain}': {type(error).__name__}."), True
+            return DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_failed", domain=domain,
+                                                        error=type(error).__name__)), True
 
     async def _query(self, resolver: dns.asyncresolver.Resolver, domain: str, rdtype: str) -> dns.resolver.Answer | None:
         """One lookup; None when the name exists but has no record of this type."""
@@ -255,8 +255,21 @@ def _from_mx(domain: str, answer: dns.resolver.Answer) -> DomainAnswer:
     exchanges = [(record.preference, record.exchange.to_text()) for record in answer]
     ttl = answer.rrset.ttl if answer.rrset else 0
     if all(exchange == "." for _, exchange in exchanges):  # RFC 7505, or an MX that points nowhere
-        return DomainAnswer(Reason.NULL_MX, f"'{domain}' publishes a null MX: it accepts no mail (RFC 7505).", ttl)
+        return settled_answer(Reason.NULL_MX, domain, ttl)
     return DomainAnswer(None, ttl=ttl)
+
+
+SETTLED_REASONS = frozenset([Reason.NO_MAIL_SERVER, Reason.DOMAIN_NOT_FOUND, Reason.NULL_MX])
+_SETTLED_DETAILS = {Reason.NO_MAIL_SERVER: "detail.no_mail_server", Reason.DOMAIN_NOT_FOUND: "detail.domain_not_found",
+                    Reason.NULL_MX: "detail.null_mx"}
+
+
+def settled_answer(reason: Reason | None, domain: str, ttl: int = 0) -> DomainAnswer:
+    """A lasting answer (the kind the cache keeps): its detail follows from the reason and the domain,
+    in the language of the run, whatever language the run that cached it spoke."""
+    if reason is None:
+        return DomainAnswer(None, ttl=ttl)
+    return DomainAnswer(reason, say(_SETTLED_DETAILS[reason], domain=domain), ttl)
 
 
 def _routable(text: str) -> bool:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .deliverability import DomainAnswer
+from .deliverability import SETTLED_REASONS, DomainAnswer, settled_answer
 from .reasons import REASONS_BY_CODE, Reason
 
 MAX_POSITIVE_SECONDS = 24 * 3600
@@ -77,7 +77,10 @@ class DnsCache:
             for domain, reason, detail in rows:
                 if reason and reason not in REASONS_BY_CODE:
                     continue  # written by another version of listcheck: ask again
-                found[domain] = DomainAnswer(REASONS_BY_CODE[reason] if reason else None, detail)
+                cached = REASONS_BY_CODE[reason] if reason else None
+                # The sentence is made again in the language of this run.
+                found[domain] = (settled_answer(cached, domain) if cached is None or cached in SETTLED_REASONS
+                                 else DomainAnswer(cached, detail))
         return found
 
     def put_many(self, resolver: str, answers: dict[str, DomainAnswer]) -> None:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .messages import language, rows, say
 from .reasons import Destination, Reason, Status
+from .terminal_report import delimiter_name
 from .report import Report
 
 TYPOS_SHOWN = 50
@@ -16,54 +18,38 @@ _STATUS_ORDER = [Status.VALID, Status.RISKY, Status.INVALID, Status.UNKNOWN]
 _BAR_WIDTH = 330  # of the reasons chart's 640, for the longest bar
 
 
-@dataclass(frozen=True)
-class _Texts:
-    """The page's words in English (see messages for the sentences about rows)."""
+class _Words:
+    """The page's words, in the language of the run (messages.py)."""
 
-    title: str = "Contact list check"
-    totals: str = "Addresses by verdict"
-    where: str = "Where the rows went"
-    reasons: str = "What was found"
-    reason: str = "Reason"
-    rows_header: str = "Rows"
-    example: str = "Example"
-    empty: str = "(empty cell)"
-    row: str = "row"
-    all_passed: str = "Every address passed."
-    domains: str = "Domains with the most rows"
-    domain: str = "Domain"
-    verdicts: str = "Verdicts"
-    typed: str = "As typed"
-    suggested: str = "Suggested"
-    written: str = "Written to the clean file"
-    duplicates_explained: str = ("A repeated address is kept once, at its first row; the rows that repeat it go to the "
-                                 "rejected file.")
-    warnings: str = "Warnings"
-    run: str = "This check"
+    _KEYS = {"title": "report.title", "totals": "html.totals", "where": "html.where", "reasons": "html.reasons",
+             "reason": "html.reason", "rows_header": "html.rows", "example": "html.example", "empty": "html.empty",
+             "row": "report.row", "all_passed": "report.all_passed", "domains": "html.domains",
+             "domain": "html.domain", "verdicts": "html.verdicts", "typed": "html.typed",
+             "suggested": "html.suggested", "written": "html.written",
+             "duplicates_explained": "html.duplicates_explained", "warnings": "html.warnings", "run": "html.run"}
+
+    def __getattr__(self, name: str) -> str:
+        return say(self._KEYS[name])
 
     @staticmethod
     def rows(count: int) -> str:
-        return f"{count:,} row" if count == 1 else f"{count:,} rows"
+        return rows(count)
 
     @staticmethod
     def typos(count: int) -> str:
-        return f"Misspelled domains ({count:,})"
+        return say("html.typos", count=f"{count:,}")
 
     @staticmethod
     def corrections(count: int) -> str:
-        return f"Corrections written to the clean file ({count:,})"
+        return say("report.corrections", count=f"{count:,}")
 
     @staticmethod
     def duplicates(count: int) -> str:
-        return f"Repeated addresses ({count:,} rows)"
+        return say("html.duplicates", count=f"{count:,}")
 
     @staticmethod
     def more_in_rejected(count: int) -> str:
-        return f"... and {count:,} more, all in the rejected file and the JSON report."
-
-
-_STATUS_LABELS = {Status.VALID: "valid", Status.RISKY: "risky", Status.INVALID: "invalid", Status.UNKNOWN: "unknown"}
-_OUTPUT_LABELS = {"clean": "clean file", "rejected": "rejected file"}
+        return say("html.more_typos", count=f"{count:,}")
 
 
 def render_html(report: Report, *, generated: datetime | None = None) -> str:
@@ -74,13 +60,12 @@ def render_html(report: Report, *, generated: datetime | None = None) -> str:
                               trim_blocks=True, lstrip_blocks=True)
     template = environment.get_template("report.html.j2")
     total = report.input.rows
-    texts = _Texts()
     return template.render(
-        lang="en", t=texts, report=report, file_name=os.path.basename(report.input.path) or report.input.path,
+        lang=language(), t=_Words(), report=report, file_name=os.path.basename(report.input.path) or report.input.path,
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
-        statuses=[_Card(status.value, _STATUS_LABELS[status], report.counts[status.value],
+        statuses=[_Card(status.value, _label(status), report.counts[status.value],
                         _percent(report.counts[status.value], total)) for status in _STATUS_ORDER],
-        outputs=[_Output(_OUTPUT_LABELS[name], "valid" if name == "clean" else "invalid",
+        outputs=[_Output(say(f"output.{name}_file"), "valid" if name == "clean" else "invalid",
                          report.destinations[name], _percent(report.destinations[name], total),
                          _share(report.destinations[name], total), path)
                  for name, path in report.outputs.items()],
@@ -134,7 +119,7 @@ def _reasons(report: Report) -> list[_ReasonBar]:
         status = reason.status.value if reason.status is not None else ("invalid" if rejected else "risky")
         examples = report.examples.get(reason.code, [])
         bars.append(_ReasonBar(reason.code, reason.title, count, status, round(_BAR_WIDTH * count / largest, 1),
-                               "to the rejected file" if rejected else "kept in the clean file",
+                               say("html.to_rejected" if rejected else "html.kept"),
                                examples[0] if examples else None))
     return bars
 
@@ -157,34 +142,36 @@ class _DomainRow:
 def _domain_row(domain: str, rows: int, counts: dict[str, int]) -> _DomainRow:
     present = [status for status in _STATUS_ORDER if counts.get(status.value)]
     parts = [_Part(status.value, _share(counts[status.value], rows),
-                   f"{_STATUS_LABELS[status]}: {counts[status.value]:,}") for status in present]
-    summary = " · ".join(f"{counts[status.value]:,} {_STATUS_LABELS[status]}" for status in present)
+                   f"{_label(status)}: {counts[status.value]:,}") for status in present]
+    summary = " · ".join(f"{counts[status.value]:,} {_label(status)}" for status in present)
     return _DomainRow(domain, rows, parts, summary)
 
 
 def _run_facts(report: Report) -> list[tuple[str, str]]:
     source, options, dns = report.input, report.options, report.dns
     facts = [
-        ("File", source.path),
-        ("Read as", f"{source.encoding}, delimiter {_delimiter(source.delimiter)}, "
-                    f"{'a header row' if source.header else 'no header row'}, addresses in '{source.email_column}'"),
-        ("DNS", f"{dns.domains:,} domains asked, {dns.queries:,} queries" if dns.checked
-         else "not consulted: domains were judged offline"),
-        ("Time", f"{report.elapsed_seconds:.1f} s"),
+        (say("html.file"), source.path),
+        (say("html.read_as"), say("html.read_as_value", encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
+                                  header=say("report.header_row" if source.header else "report.no_header_row"),
+                                  column=source.email_column)),
+        ("DNS", say("html.dns_value", domains=f"{dns.domains:,}", queries=f"{dns.queries:,}") if dns.checked
+         else say("html.dns_off")),
+        (say("html.time"), f"{report.elapsed_seconds:.1f} s"),
     ]
-    chosen = [name.replace("_", " ") for name in ("strict", "fix_typos", "annotate", "safe_formulas") if options.get(name)]
+    chosen = [say(f"html.option.{name}") for name in ("strict", "fix_typos", "annotate", "safe_formulas")
+              if options.get(name)]
     if options.get("reject"):
-        chosen.append("always reject " + ", ".join(options["reject"]))
+        chosen.append(say("html.always_reject", codes=", ".join(options["reject"])))
     if options.get("keep"):
-        chosen.append("always keep " + ", ".join(options["keep"]))
+        chosen.append(say("html.always_keep", codes=", ".join(options["keep"])))
     if options.get("suppress"):
-        chosen.append("suppression lists " + ", ".join(options["suppress"]))
-    facts.append(("Options", ", ".join(chosen) or "the defaults"))
+        chosen.append(say("html.suppression_lists", files=", ".join(options["suppress"])))
+    facts.append((say("html.options"), ", ".join(chosen) or say("html.defaults")))
     return facts
 
 
-def _delimiter(delimiter: str) -> str:
-    return {"": "none (one column)", "\t": "tab"}.get(delimiter, f"'{delimiter}'")
+def _label(status: Status) -> str:
+    return say(f"status.{status.value}")
 
 
 def _percent(part: int, whole: int) -> str:

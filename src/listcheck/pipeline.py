@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .addresses import check_address, plain_domain_verdict
 from .duplicates import DuplicateIndex, FirstSeen
+from .messages import say
 from .policy import Policy
 from .reasons import REASONS_BY_CODE, Destination, Reason, Status
 from .typos import DomainKnowledge
@@ -206,7 +207,7 @@ def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None) -> AddressVe
     if verdict.corrected_from:
         # The correction leads nowhere either: report the address as typed, with what DNS said of the
         # correction, and no suggestion.
-        detail = f"The likely correction {verdict.address} does not work either: {answer.detail}"
+        detail = say("detail.correction_fails", address=verdict.address, detail=answer.detail)
         return replace(verdict, address=verdict.corrected_from, status=answer.reason.status, reason=answer.reason,
                        detail=detail, suggestion="", corrected_from="")
     return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail)
@@ -225,8 +226,7 @@ def _suppressed(verdict: AddressVerdict, suppressions: SuppressionList) -> Addre
         return verdict
     return replace(verdict, address=verdict.corrected_from or verdict.address, status=Status.INVALID,
                    reason=Reason.SUPPRESSED, suggestion="", corrected_from="",
-                   detail=f"On the suppression list {source}: it bounced, complained or unsubscribed before. "
-                          f"Never mail it.")
+                   detail=say("detail.suppressed", source=source))
 
 
 def destination_of(verdict: AddressVerdict, policy: Policy) -> Destination:
@@ -247,11 +247,11 @@ def _as_duplicate(own: AddressVerdict, first: FirstSeen, policy: Policy) -> Addr
         return own
     # Built field by field rather than by dataclasses.replace: a list can repeat itself a million times.
     if own.corrected_from:  # the rejected file shows what was typed
-        detail = f"Corrected to {own.address}, the address of row {first.row}; this row repeats it."
+        detail = say("detail.duplicate_corrected", address=own.address, row=first.row)
         return AddressVerdict(own.corrected_from, first.status, Reason.DUPLICATE, detail, own.suggestion,
                               own.domain, "", own.free_provider)
-    same_text = " (" + first.address + ")" if first.address != own.address else ""
-    detail = f"Same address as row {first.row}{same_text}; this row repeats it."
+    detail = (say("detail.duplicate", row=first.row) if first.address == own.address
+              else say("detail.duplicate_written", row=first.row, first=first.address))
     return AddressVerdict(own.address, first.status, Reason.DUPLICATE, detail, "", own.domain, own.corrected_from,
                           own.free_provider)
 

@@ -46,73 +46,76 @@ class Reason(Enum):
     code: str
     status: Status | None
     destination: Destination
-    title: str
     description: str
 
-    def __new__(
-        cls, code: str, status: Status | None, destination: Destination, title: str, description: str
-    ) -> Reason:
+    def __new__(cls, code: str, status: Status | None, destination: Destination, description: str) -> Reason:
         member = object.__new__(cls)
         member._value_ = code
         member.code = code
         member.status = status
         member.destination = destination
-        member.title = title
         member.description = description
         return member
 
-    EMPTY = ("empty", Status.INVALID, Destination.REJECTED, "Empty cell", "The address cell is blank.")
-    MISSING_AT = ("missing_at", Status.INVALID, Destination.REJECTED, "No @", "The cell has no `@`.")
+    @property
+    def title(self) -> str:
+        """A few words for reports, in the language of the run (messages.py)."""
+        from .messages import say
+
+        return say(f"reason.{self.code}")
+
+    EMPTY = ("empty", Status.INVALID, Destination.REJECTED, "The address cell is blank.")
+    MISSING_AT = ("missing_at", Status.INVALID, Destination.REJECTED, "The cell has no `@`.")
     SYNTAX = (
-        "syntax", Status.INVALID, Destination.REJECTED, "Syntax error",
+        "syntax", Status.INVALID, Destination.REJECTED,
         "Any other syntax error; the detail says which character or part is wrong.",
     )
     MULTIPLE_ADDRESSES = (
-        "multiple_addresses", Status.INVALID, Destination.REJECTED, "Several addresses in one cell",
+        "multiple_addresses", Status.INVALID, Destination.REJECTED,
         "More than one address in the cell (separated by `;`, `,`, spaces, line breaks or ` ::: `).",
     )
     SPECIAL_USE_DOMAIN = (
-        "special_use_domain", Status.INVALID, Destination.REJECTED, "Reserved domain",
+        "special_use_domain", Status.INVALID, Destination.REJECTED,
         "A reserved name that can never receive mail: localhost, invalid, test, example domains, ...",
     )
     UNKNOWN_TLD = (
-        "unknown_tld", Status.INVALID, Destination.REJECTED, "Top-level domain does not exist",
+        "unknown_tld", Status.INVALID, Destination.REJECTED,
         "The part after the last dot is not a top-level domain in the IANA root zone.",
     )
     DOMAIN_NOT_FOUND = (
-        "domain_not_found", Status.INVALID, Destination.REJECTED, "Domain does not exist",
+        "domain_not_found", Status.INVALID, Destination.REJECTED,
         "DNS says the domain does not exist (NXDOMAIN).",
     )
     NULL_MX = (
-        "null_mx", Status.INVALID, Destination.REJECTED, "Domain accepts no mail",
+        "null_mx", Status.INVALID, Destination.REJECTED,
         "The domain publishes a null MX record: it says it accepts no mail (RFC 7505).",
     )
     NO_MAIL_SERVER = (
-        "no_mail_server", Status.INVALID, Destination.REJECTED, "No mail server",
+        "no_mail_server", Status.INVALID, Destination.REJECTED,
         "The domain has no MX record and no usable A/AAAA record.",
     )
     SUPPRESSED = (
-        "suppressed", Status.INVALID, Destination.REJECTED, "On a suppression list",
+        "suppressed", Status.INVALID, Destination.REJECTED,
         "The address is on a suppression list given with `--suppress` (it bounced or opted out before).",
     )
     TYPO_DOMAIN = (
-        "typo_domain", Status.RISKY, Destination.REJECTED, "Misspelled domain",
+        "typo_domain", Status.RISKY, Destination.REJECTED,
         "The domain looks like a misspelling of a real one; the suggestion holds the corrected address.",
     )
     DISPOSABLE = (
-        "disposable", Status.RISKY, Destination.REJECTED, "Throwaway mailbox",
+        "disposable", Status.RISKY, Destination.REJECTED,
         "The domain belongs to a disposable (throwaway) mailbox provider.",
     )
     ROLE_ACCOUNT = (
-        "role_account", Status.RISKY, Destination.CLEAN, "Role mailbox",
+        "role_account", Status.RISKY, Destination.CLEAN,
         "A mailbox for a role rather than a person, such as info@, admin@ or ventas@.",
     )
     DUPLICATE = (
-        "duplicate", None, Destination.REJECTED, "Duplicate",
+        "duplicate", None, Destination.REJECTED,
         "The same address, ignoring case, is in an earlier row; the detail names that row.",
     )
     DNS_UNKNOWN = (
-        "dns_unknown", Status.UNKNOWN, Destination.CLEAN, "DNS could not answer",
+        "dns_unknown", Status.UNKNOWN, Destination.CLEAN,
         "DNS could not answer now (timeout, SERVFAIL, or a resolver that cannot be trusted).",
     )
 

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
 from .duplicates import DuplicateIndex
 from .errors import InputError, UsageError
+from .messages import speaking
 from .judging import BatchJudging, Judged, worth_a_second_process
 from .pipeline import VERDICT_COLUMNS, RowJudge
 from .policy import Policy
@@ -115,6 +116,7 @@ def check_file(
     version: str = "",
     parallel: bool | None = None,
     sheet: str | None = None,
+    lang: str = "en",
 ) -> Report:
     """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
 
@@ -129,6 +131,7 @@ def check_file(
     ``safe_formulas`` prefixes cells that a spreadsheet would run as formulas with ``'``.
     ``fix_typos`` writes the correction of a misspelled domain into the clean file; ``known_domains``
     are real domains of this list's audience, never flagged and offered as corrections.
+    ``lang`` is the language of the sentences the run writes (``listcheck_detail``): ``en`` or ``es``.
     ``sheet`` names the sheet of an ``.xlsx`` workbook (default: the first); a workbook's outputs are
     workbooks too, every cell text.
     ``parallel`` judges in a second process while this one reads and writes; None decides by the
@@ -143,7 +146,7 @@ def check_file(
     reject, keep, known_domains = list(reject), list(keep), list(known_domains)  # read more than once
     clean_path, rejected_path = output_paths(path, out_dir=out_dir, clean=clean, rejected=rejected)
     refuse_overwriting_input(None if path == STDIN else path, clean_path, rejected_path)
-    with open_input(path, stdin) as handle, ExitStack() as stack:
+    with speaking(lang), open_input(path, stdin) as handle, ExitStack() as stack:
         policy = _policy(strict, fix_typos, reject, keep)
         suppressions = load_suppression_lists(suppress) if suppress else None
         knowledge = DomainKnowledge(known_domains=known_domains) if known_domains else None

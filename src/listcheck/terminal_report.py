@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .messages import rows, say
 from .reasons import Reason, Status
 from .report import EXAMPLES_PER_REASON, Report
 
@@ -18,55 +19,55 @@ def render_report(report: Report, console: Console) -> None:
     """Print what was read, counts per status, where rows went, each reason with examples, warnings."""
     source = report.input
     console.print(Text.assemble(("listcheck ", "bold"), report.version, " · ", source.path))
-    delimiter = {"": "none (one column)", "\t": "tab"}.get(source.delimiter, f"'{source.delimiter}'")
-    found_by = {"header": "found by its header", "content": "found by its content", "option": "as asked"}
     console.print(
-        f"Read {_rows(source.rows)} · encoding {source.encoding} · delimiter {delimiter} · "
-        f"{'header row' if source.header else 'no header row'} · addresses in column "
-        f"'{source.email_column}' ({found_by[source.column_found_by]})",
+        say("report.read", rows=rows(source.rows), encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
+            header=say("report.header_row" if source.header else "report.no_header_row"), column=source.email_column,
+            found_by=say(f"report.found_by_{source.column_found_by}")),
         highlight=False,
     )
     console.print(_dns_line(report), highlight=False)
     if report.suppression.files:
-        console.print(f"Suppression: {report.suppression.addresses} addresses from "
-                      f"{', '.join(report.suppression.files)}", highlight=False)
+        console.print(say("report.suppression", count=report.suppression.addresses,
+                          files=", ".join(report.suppression.files)), highlight=False)
     if report.free_provider_rows:
-        console.print(f"{_rows(report.free_provider_rows)} at free or personal mail providers (gmail, hotmail, ...)",
-                      highlight=False)
+        console.print(say("report.free_providers", rows=rows(report.free_provider_rows)), highlight=False)
     console.print()
     console.print(_summary(report))
     console.print()
     _print_reasons(report, console)
     if report.corrections:
-        console.print(Text(f"Corrections written to the clean file ({len(report.corrections)})", style="bold"))
+        console.print(Text(say("report.corrections", count=len(report.corrections)), style="bold"))
         for correction in report.corrections:
-            console.print(f"  row {correction.row}: {correction.original} → {correction.corrected}", highlight=False)
+            console.print(f"  {say('report.row')} {correction.row}: {correction.original} → {correction.corrected}",
+                          highlight=False)
         console.print()
     elif report.typos:
         shown = report.typos[:TYPOS_SHOWN]
-        console.print(Text(f"Typos found ({len(report.typos)}); --fix-typos would correct them", style="bold"))
+        console.print(Text(say("report.typos", count=len(report.typos)), style="bold"))
         for typo in shown:
-            console.print(f"  row {typo.row}: {typo.address} → {typo.suggestion}", highlight=False)
+            console.print(f"  {say('report.row')} {typo.row}: {typo.address} → {typo.suggestion}", highlight=False)
         if len(report.typos) > len(shown):
-            console.print(f"  ... and {len(report.typos) - len(shown)} more, all in the rejected file and the JSON report")
+            console.print("  " + say("report.typos_more", count=len(report.typos) - len(shown)))
         console.print()
     for warning in report.warnings:
-        console.print(Text.assemble(("Warning: ", "bold yellow"), warning))
+        console.print(Text.assemble((say("report.warning"), "bold yellow"), warning))
 
 
 def _dns_line(report: Report) -> str:
     dns = report.dns
     if not dns.checked:
-        return "DNS: not consulted (--no-dns): domains were judged offline only"
-    line = (f"DNS: {dns.domains} domains asked, {dns.queries} queries, {dns.cache_hits} answered from the "
-            f"cache, {dns.timeouts} timeouts")
+        return say("report.dns_off")
+    line = say("report.dns_on", domains=dns.domains, queries=dns.queries, hits=dns.cache_hits, timeouts=dns.timeouts)
     if not dns.resolver_trusted:
-        line += "; the resolver could not be trusted, so nothing was rejected on DNS grounds"
+        line += say("report.dns_untrusted")
     return line
 
 
-def _rows(count: int) -> str:
-    return "1 row" if count == 1 else f"{count} rows"
+def delimiter_name(delimiter: str) -> str:
+    """A delimiter as the reports name it."""
+    if delimiter == "":
+        return say("report.delimiter_none")
+    return say("report.delimiter_tab") if delimiter == "\t" else f"'{delimiter}'"
 
 
 def _percent(part: int, whole: int) -> str:
@@ -82,29 +83,30 @@ def _summary(report: Report) -> Table:
     grid.add_column()
     for status in Status:
         count = report.counts[status.value]
-        grid.add_row(Text(status.value, style=_STATUS_STYLE[status]), str(count), _percent(count, total), "")
+        grid.add_row(Text(say(f"status.{status.value}"), style=_STATUS_STYLE[status]), str(count),
+                     _percent(count, total), "")
     grid.add_row("", "", "", "")
     for name, path in report.outputs.items():
         count = report.destinations[name]
-        grid.add_row(f"→ {name}", str(count), _percent(count, total), path)
+        grid.add_row(f"→ {say(f'output.{name}')}", str(count), _percent(count, total), path)
     return grid
 
 
 def _print_reasons(report: Report, console: Console) -> None:
     found = [reason for reason in Reason if report.reasons[reason.code]]
     if not found:
-        console.print("Every address passed.")
+        console.print(say("report.all_passed"))
         console.print()
         return
-    console.print(Text(f"Reasons, with up to {EXAMPLES_PER_REASON} example rows each", style="bold"))
+    console.print(Text(say("report.reasons_examples", count=EXAMPLES_PER_REASON), style="bold"))
     for reason in found:
         console.print(Text.assemble(
-            "  ", (reason.code, "bold"), f" · {_rows(report.reasons[reason.code])} · {reason.title}"))
+            "  ", (reason.code, "bold"), f" · {rows(report.reasons[reason.code])} · {reason.title}"))
         examples = Table.grid(padding=(0, 1), pad_edge=True)
         examples.add_column(justify="right", no_wrap=True, min_width=10)
         examples.add_column(overflow="fold")
         for example in report.examples.get(reason.code, []):
-            examples.add_row(f"    row {example.row}", Text.assemble(
-                (example.address or "(empty)", "italic"), "\n", example.detail))
+            examples.add_row(f"    {say('report.row')} {example.row}", Text.assemble(
+                (example.address or say("report.empty"), "italic"), "\n", example.detail))
         console.print(examples)
     console.print()

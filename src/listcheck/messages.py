@@ -1,0 +1,282 @@
+"""Every sentence listcheck says to people, in English and in Spanish, in one place.
+
+``say(key, **values)`` gives the sentence in the language of the run: ``speaking("es")`` sets it
+for a block (``check_file(lang=...)`` does), else English. Both languages of a key must name the
+same ``{values}``; tests/test_messages.py checks that every key has both and that they agree.
+The worker process that judges big lists is forked inside the block, so it speaks the same.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+LANGUAGES = ("en", "es")
+_spoken = ["en"]
+
+
+def language() -> str:
+    """The language of the run: ``en`` or ``es``."""
+    return _spoken[-1]
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Say everything in ``lang`` inside the block."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
+    _spoken.append(lang)
+    try:
+        yield
+    finally:
+        _spoken.pop()
+
+
+def default_language(environ: Mapping[str, str] = os.environ) -> str:
+    """Spanish when the user's locale is Spanish (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``), else English.
+
+    >>> default_language({"LANG": "es_AR.UTF-8"}), default_language({"LANG": "C.UTF-8"})
+    ('es', 'en')
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    return "en"
+
+
+def say(key: str, **values: object) -> str:
+    """The sentence ``key`` in the language of the run, with ``values`` put in."""
+    return MESSAGES[key][language()].format(**values)
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` a sentence expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def rows(count: int) -> str:
+    """'1 row', '12 rows' in the language of the run."""
+    return say("rows.one" if count == 1 else "rows.many", count=f"{count:,}")
+
+
+def syntax_detail(english: str) -> str:
+    """email-validator's sentence about a syntax error, in the language of the run.
+
+    The library speaks English only: its most frequent sentences are translated by their opening
+    words, keeping what follows (a character's name, a count); any other is given in English after
+    a Spanish lead-in, rather than not at all.
+    """
+    if language() == "en":
+        return english
+    for pattern, spanish in _SYNTAX_ES:
+        match = pattern.match(english)
+        if match:
+            # email-validator names a character in capitals: the one people type most, in Spanish.
+            return spanish.format(rest=english[match.end():].strip().replace("SPACE", "ESPACIO")).strip()
+    return say("detail.syntax_other", message=english)
+
+
+_SYNTAX_ES = [(re.compile(re.escape(english)), spanish) for english, spanish in [
+    ("The email address contains invalid characters before the @-sign:",
+     "La dirección tiene caracteres no válidos antes de la @: {rest}"),
+    ("The email address contains invalid characters before the @-sign.",
+     "La dirección tiene caracteres no válidos antes de la @."),
+    ("The part after the @-sign contains invalid characters:",
+     "Lo que va después de la @ tiene caracteres no válidos: {rest}"),
+    ("An email address cannot have two periods in a row.", "Una dirección no puede tener dos puntos seguidos."),
+    ("An email address cannot start with a period.", "Una dirección no puede empezar por un punto."),
+    ("An email address cannot have a period immediately before the @-sign.",
+     "Una dirección no puede tener un punto justo antes de la @."),
+    ("An email address cannot have a period immediately after the @-sign.",
+     "Una dirección no puede tener un punto justo después de la @."),
+    ("An email address cannot end with a period.", "Una dirección no puede terminar en punto."),
+    ("An email address must have an @-sign.", "Una dirección tiene que tener una @."),
+    ("There must be something before the @-sign.", "Falta lo que va antes de la @."),
+    ("There must be something after the @-sign.", "Falta lo que va después de la @."),
+    ("The part after the @-sign is not valid. It should have a period.",
+     "Lo que va después de la @ no es válido: le falta un punto (dominio.com)."),
+    ("The email address is too long", "La dirección es demasiado larga {rest}"),
+    ("Internationalized characters before the @-sign are not supported",
+     "No se admiten caracteres internacionales antes de la @ {rest}"),
+    ("The email address contains unsafe characters:", "La dirección tiene caracteres peligrosos: {rest}"),
+    ("An email address cannot have a period and a hyphen next to each other.",
+     "Una dirección no puede tener un punto y un guion juntos."),
+    ("An email address cannot have a hyphen immediately after the @-sign.",
+     "Una dirección no puede tener un guion justo después de la @."),
+]]
+
+
+# Each key: its sentence in every language. Sentences end with a period where a person would put one.
+MESSAGES: dict[str, dict[str, str]] = {
+    # Counting rows.
+    "rows.one": {"en": "{count} row", "es": "{count} fila"},
+    "rows.many": {"en": "{count} rows", "es": "{count} filas"},
+
+    # The titles of the reasons, as reports show them.
+    "reason.empty": {"en": "Empty cell", "es": "Celda vacía"},
+    "reason.missing_at": {"en": "No @", "es": "Sin @"},
+    "reason.syntax": {"en": "Syntax error", "es": "Error de forma"},
+    "reason.multiple_addresses": {"en": "Several addresses in one cell", "es": "Varias direcciones en una celda"},
+    "reason.special_use_domain": {"en": "Reserved domain", "es": "Dominio reservado"},
+    "reason.unknown_tld": {"en": "Top-level domain does not exist", "es": "La terminación del dominio no existe"},
+    "reason.domain_not_found": {"en": "Domain does not exist", "es": "El dominio no existe"},
+    "reason.null_mx": {"en": "Domain accepts no mail", "es": "El dominio no acepta correo"},
+    "reason.no_mail_server": {"en": "No mail server", "es": "Sin servidor de correo"},
+    "reason.suppressed": {"en": "On a suppression list", "es": "En una lista de supresión"},
+    "reason.typo_domain": {"en": "Misspelled domain", "es": "Dominio mal escrito"},
+    "reason.disposable": {"en": "Throwaway mailbox", "es": "Buzón desechable"},
+    "reason.role_account": {"en": "Role mailbox", "es": "Buzón de función"},
+    "reason.duplicate": {"en": "Duplicate", "es": "Repetida"},
+    "reason.dns_unknown": {"en": "DNS could not answer", "es": "El DNS no pudo responder"},
+
+    # The listcheck_detail sentences: what is wrong with a row, and what to do.
+    "detail.empty": {"en": "The address cell is empty. Fill it in or delete the row.",
+                     "es": "La celda de la dirección está vacía. Rellénala o borra la fila."},
+    "detail.multiple": {"en": "The cell holds {count} addresses ({shown}). Put each address on its own row.",
+                        "es": "La celda tiene {count} direcciones ({shown}). Pon cada dirección en su propia fila."},
+    "detail.missing_at": {"en": "There is no @ in '{cell}'. An address looks like name@domain.com.",
+                          "es": "No hay ninguna @ en '{cell}'. Una dirección tiene la forma nombre@dominio.com."},
+    "detail.syntax_other": {"en": "{message}", "es": "La dirección no tiene una forma válida ({message})"},
+    "detail.free_provider": {"en": "A free or personal mail provider ({provider}).",
+                             "es": "Un proveedor de correo gratuito o personal ({provider})."},
+    "detail.typo": {"en": "'{domain}' looks like a misspelling of '{correction}'. Did you mean {suggestion}?",
+                    "es": "'{domain}' parece una errata de '{correction}'. ¿Querías decir {suggestion}?"},
+    "detail.typo_and_tld": {
+        "en": "'.{tld}' is not a top-level domain; '{domain}' looks like a misspelling of '{correction}'. "
+              "Did you mean {suggestion}?",
+        "es": "'.{tld}' no es una terminación de dominio; '{domain}' parece una errata de '{correction}'. "
+              "¿Querías decir {suggestion}?"},
+    "detail.unknown_tld": {
+        "en": "'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
+        "es": "'.{tld}' no es una terminación de dominio que exista, así que '{domain}' no puede recibir correo."},
+    "detail.disposable": {
+        "en": "'{provider}' gives out throwaway mailboxes that expire within hours or days.",
+        "es": "'{provider}' da buzones desechables que caducan en horas o días."},
+    "detail.role": {
+        "en": "'{role}' is a role mailbox, read by a team or nobody; such addresses complain and bounce more.",
+        "es": "'{role}' es un buzón de función, que lee un equipo o nadie; estas direcciones se quejan y "
+              "rebotan más."},
+    "detail.special_use": {
+        "en": "'{domain}' is reserved for examples, tests or private networks; no real mailbox uses it.",
+        "es": "'{domain}' está reservado para ejemplos, pruebas o redes privadas; ningún buzón real lo usa."},
+    "detail.correction_fails": {"en": "The likely correction {address} does not work either: {detail}",
+                                "es": "La corrección probable {address} tampoco funciona: {detail}"},
+    "detail.suppressed": {
+        "en": "On the suppression list {source}: it bounced, complained or unsubscribed before. Never mail it.",
+        "es": "Está en la lista de supresión {source}: rebotó, se quejó o se dio de baja antes. No le escribas "
+              "nunca."},
+    "detail.duplicate_corrected": {"en": "Corrected to {address}, the address of row {row}; this row repeats it.",
+                                   "es": "Corregida a {address}, la dirección de la fila {row}; esta fila la repite."},
+    "detail.duplicate": {"en": "Same address as row {row}; this row repeats it.",
+                         "es": "La misma dirección que la fila {row}; esta fila la repite."},
+    "detail.duplicate_written": {"en": "Same address as row {row} ({first}); this row repeats it.",
+                                 "es": "La misma dirección que la fila {row} ({first}); esta fila la repite."},
+    "detail.no_mail_server": {
+        "en": "'{domain}' has no mail server (MX) and no public address to fall back to.",
+        "es": "'{domain}' no tiene servidor de correo (MX) ni una dirección pública a la que recurrir."},
+    "detail.domain_not_found": {"en": "The domain '{domain}' does not exist.", "es": "El dominio '{domain}' no existe."},
+    "detail.null_mx": {"en": "'{domain}' publishes a null MX: it accepts no mail (RFC 7505).",
+                       "es": "'{domain}' publica un MX nulo: no acepta correo (RFC 7505)."},
+    "detail.dns_timeout": {"en": "DNS did not answer in time for '{domain}'.",
+                           "es": "El DNS no respondió a tiempo por '{domain}'."},
+    "detail.dns_refused": {"en": "No DNS server would answer for '{domain}' (refused or failed).",
+                           "es": "Ningún servidor DNS quiso responder por '{domain}' (rechazo o fallo)."},
+    "detail.dns_failed": {"en": "DNS failed for '{domain}': {error}.", "es": "El DNS falló por '{domain}': {error}."},
+    "detail.dns_untrusted": {"en": "DNS could not be consulted: the resolver cannot be trusted.",
+                             "es": "No se pudo consultar el DNS: no se puede confiar en el resolvedor."},
+    "detail.dns_stopped": {"en": "DNS had stopped answering; not asked.",
+                           "es": "El DNS había dejado de responder; no se preguntó."},
+
+    # The terminal and HTML reports.
+    "report.title": {"en": "Contact list check", "es": "Revisión de la lista de contactos"},
+    "report.read": {"en": "Read {rows} · encoding {encoding} · delimiter {delimiter} · {header} · addresses in "
+                          "column '{column}' ({found_by})",
+                    "es": "Leídas {rows} · codificación {encoding} · separador {delimiter} · {header} · direcciones "
+                          "en la columna '{column}' ({found_by})"},
+    "report.delimiter_none": {"en": "none (one column)", "es": "ninguno (una columna)"},
+    "report.delimiter_tab": {"en": "tab", "es": "tabulador"},
+    "report.header_row": {"en": "header row", "es": "con fila de encabezado"},
+    "report.no_header_row": {"en": "no header row", "es": "sin fila de encabezado"},
+    "report.found_by_header": {"en": "found by its header", "es": "hallada por su encabezado"},
+    "report.found_by_content": {"en": "found by its content", "es": "hallada por su contenido"},
+    "report.found_by_option": {"en": "as asked", "es": "la pedida"},
+    "report.dns_off": {"en": "DNS: not consulted (--no-dns): domains were judged offline only",
+                       "es": "DNS: no consultado (--no-dns): los dominios se juzgaron sin conexión"},
+    "report.dns_on": {"en": "DNS: {domains} domains asked, {queries} queries, {hits} answered from the cache, "
+                            "{timeouts} timeouts",
+                      "es": "DNS: {domains} dominios consultados, {queries} consultas, {hits} respondidas desde la "
+                            "caché, {timeouts} sin respuesta a tiempo"},
+    "report.dns_untrusted": {"en": "; the resolver could not be trusted, so nothing was rejected on DNS grounds",
+                             "es": "; no se pudo confiar en el resolvedor, así que nada se rechazó por el DNS"},
+    "report.suppression": {"en": "Suppression: {count} addresses from {files}",
+                           "es": "Supresión: {count} direcciones de {files}"},
+    "report.free_providers": {"en": "{rows} at free or personal mail providers (gmail, hotmail, ...)",
+                              "es": "{rows} en proveedores de correo gratuitos o personales (gmail, hotmail, ...)"},
+    "report.corrections": {"en": "Corrections written to the clean file ({count})",
+                           "es": "Correcciones escritas en el archivo limpio ({count})"},
+    "report.typos": {"en": "Typos found ({count}); --fix-typos would correct them",
+                     "es": "Erratas encontradas ({count}); --fix-typos las corregiría"},
+    "report.typos_more": {"en": "... and {count} more, all in the rejected file and the JSON report",
+                          "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON"},
+    "report.warning": {"en": "Warning: ", "es": "Aviso: "},
+    "report.row": {"en": "row", "es": "fila"},
+    "report.empty": {"en": "(empty)", "es": "(vacía)"},
+    "report.all_passed": {"en": "Every address passed.", "es": "Todas las direcciones pasaron."},
+    "report.reasons_examples": {"en": "Reasons, with up to {count} example rows each",
+                                "es": "Motivos, con hasta {count} filas de ejemplo cada uno"},
+    "status.valid": {"en": "valid", "es": "válidas"},
+    "status.risky": {"en": "risky", "es": "dudosas"},
+    "status.invalid": {"en": "invalid", "es": "no válidas"},
+    "status.unknown": {"en": "unknown", "es": "sin saber"},
+    "output.clean": {"en": "clean", "es": "limpio"},
+    "output.rejected": {"en": "rejected", "es": "rechazadas"},
+    "output.clean_file": {"en": "clean file", "es": "archivo limpio"},
+    "output.rejected_file": {"en": "rejected file", "es": "archivo de rechazadas"},
+    "html.totals": {"en": "Addresses by verdict", "es": "Direcciones por veredicto"},
+    "html.where": {"en": "Where the rows went", "es": "Adónde fue cada fila"},
+    "html.reasons": {"en": "What was found", "es": "Qué se encontró"},
+    "html.reason": {"en": "Reason", "es": "Motivo"},
+    "html.rows": {"en": "Rows", "es": "Filas"},
+    "html.example": {"en": "Example", "es": "Ejemplo"},
+    "html.empty": {"en": "(empty cell)", "es": "(celda vacía)"},
+    "html.to_rejected": {"en": "to the rejected file", "es": "al archivo de rechazadas"},
+    "html.kept": {"en": "kept in the clean file", "es": "se queda en el archivo limpio"},
+    "html.domains": {"en": "Domains with the most rows", "es": "Dominios con más filas"},
+    "html.domain": {"en": "Domain", "es": "Dominio"},
+    "html.verdicts": {"en": "Verdicts", "es": "Veredictos"},
+    "html.typos": {"en": "Misspelled domains ({count})", "es": "Dominios mal escritos ({count})"},
+    "html.typed": {"en": "As typed", "es": "Tal como se escribió"},
+    "html.suggested": {"en": "Suggested", "es": "Sugerencia"},
+    "html.written": {"en": "Written to the clean file", "es": "Escrita en el archivo limpio"},
+    "html.more_typos": {"en": "... and {count} more, all in the rejected file and the JSON report.",
+                        "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON."},
+    "html.duplicates": {"en": "Repeated addresses ({count} rows)", "es": "Direcciones repetidas ({count} filas)"},
+    "html.duplicates_explained": {
+        "en": "A repeated address is kept once, at its first row; the rows that repeat it go to the rejected file.",
+        "es": "Una dirección repetida se conserva una vez, en su primera fila; las filas que la repiten van al "
+              "archivo de rechazadas."},
+    "html.warnings": {"en": "Warnings", "es": "Avisos"},
+    "html.run": {"en": "This check", "es": "Esta revisión"},
+    "html.file": {"en": "File", "es": "Archivo"},
+    "html.read_as": {"en": "Read as", "es": "Leído como"},
+    "html.read_as_value": {"en": "{encoding}, delimiter {delimiter}, {header}, addresses in '{column}'",
+                           "es": "{encoding}, separador {delimiter}, {header}, direcciones en '{column}'"},
+    "html.dns_value": {"en": "{domains} domains asked, {queries} queries",
+                       "es": "{domains} dominios consultados, {queries} consultas"},
+    "html.dns_off": {"en": "not consulted: domains were judged offline",
+                     "es": "no consultado: los dominios se juzgaron sin conexión"},
+    "html.time": {"en": "Time", "es": "Tiempo"},
+    "html.options": {"en": "Options", "es": "Opciones"},
+    "html.defaults": {"en": "the defaults", "es": "las de siempre"},
+    "html.always_reject": {"en": "always reject {codes}", "es": "rechazar siempre {codes}"},
+    "html.always_keep": {"en": "always keep {codes}", "es": "conservar siempre {codes}"},
+    "html.suppression_lists": {"en": "suppression lists {files}", "es": "listas de supresión {files}"},
+    "html.option.strict": {"en": "strict", "es": "estricto"},
+    "html.option.fix_typos": {"en": "fix typos", "es": "corregir erratas"},
+    "html.option.annotate": {"en": "annotate", "es": "anotar"},
+    "html.option.safe_formulas": {"en": "safe formulas", "es": "fórmulas seguras"},
+}

@@ -1,0 +1,90 @@
+"""Every sentence exists in English and Spanish, says the same things in both, and a Spanish run
+speaks Spanish: in the terminal report, the HTML report and the listcheck_detail column."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from listcheck import Reason, check_file
+from listcheck.cli import cli
+from listcheck.html_report import render_html
+from listcheck.messages import LANGUAGES, MESSAGES, default_language, placeholders, speaking, syntax_detail
+from listcheck.reasons import Status
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "listcheck"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "contactos.csv"
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_is_in_both_languages_with_the_same_blanks(key):
+    sentences = MESSAGES[key]
+    assert set(sentences) == set(LANGUAGES), f"{key} lacks {set(LANGUAGES) - set(sentences)}"
+    assert all(sentences[lang].strip() for lang in LANGUAGES)
+    assert placeholders(sentences["en"]) == placeholders(sentences["es"]), key
+
+
+def test_every_message_the_code_asks_for_exists():
+    asked = set()
+    for path in SOURCE.rglob("*.py"):
+        asked |= set(re.findall(r"""say\(\s*["']([a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+    # Keys built from names: reasons, statuses, outputs, how the column was found, options.
+    asked |= {f"reason.{reason.code}" for reason in Reason} | {f"status.{status.value}" for status in Status}
+    asked |= {f"output.{name}" for name in ("clean", "rejected")} | {f"output.{name}_file" for name in ("clean", "rejected")}
+    asked |= {f"report.found_by_{how}" for how in ("header", "content", "option")}
+    asked |= {f"html.option.{name}" for name in ("strict", "fix_typos", "annotate", "safe_formulas")}
+    missing = asked - set(MESSAGES)
+    assert not missing, f"asked for but not written: {sorted(missing)}"
+    assert len(asked) > 60
+
+
+def test_the_language_follows_the_locale():
+    assert default_language({"LANG": "es_MX.UTF-8"}) == "es"
+    assert default_language({"LC_ALL": "es_ES", "LANG": "en_US.UTF-8"}) == "es"
+    assert default_language({"LC_ALL": "", "LANG": "uk_UA.UTF-8"}) == "en"
+    assert default_language({}) == "en"
+
+
+def test_email_validator_sentences_come_in_spanish():
+    with speaking("es"):
+        assert syntax_detail("The email address contains invalid characters before the @-sign: SPACE.") == \
+            "La dirección tiene caracteres no válidos antes de la @: ESPACIO."
+        assert syntax_detail("Something new the library says.").startswith("La dirección no tiene una forma válida")
+    assert syntax_detail("Anything.") == "Anything."
+
+
+def rejected_details(folder: Path) -> list[str]:
+    text = (folder / "contactos.rejected.csv").read_bytes().decode("cp1252")
+    return [row["listcheck_detail"] for row in csv.DictReader(io.StringIO(text), delimiter=";")]
+
+
+def test_a_spanish_run_writes_spanish_details_and_reports(tmp_path):
+    (tmp_path / "es").mkdir()
+    (tmp_path / "en").mkdir()
+    spanish = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path / "es"), lang="es")
+    english = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path / "en"))
+    assert spanish.counts == english.counts  # the same verdicts, in other words
+    details = rejected_details(tmp_path / "es")
+    assert "La celda de la dirección está vacía. Rellénala o borra la fila." in details
+    assert any(detail.startswith("La misma dirección que la fila") for detail in details)
+    assert "The address cell is empty. Fill it in or delete the row." in rejected_details(tmp_path / "en")
+    with speaking("es"):
+        html = render_html(spanish)
+    assert '<html lang="es">' in html and "Qué se encontró" in html and "Dominio mal escrito" in html
+    assert "What was found" not in html
+
+
+@pytest.mark.parametrize("arguments, environment, expected, unexpected", [
+    (["--lang", "es"], {}, "Motivos, con hasta 3 filas", "Reasons, with up to"),
+    ([], {"LANG": "es_ES.UTF-8"}, "Motivos, con hasta 3 filas", "Reasons, with up to"),
+    ([], {"LANG": "en_US.UTF-8"}, "Reasons, with up to 3", "Motivos"),
+    (["--lang", "en"], {"LANG": "es_ES.UTF-8"}, "Reasons, with up to 3", "Motivos"),
+])
+def test_the_terminal_report_speaks_as_asked(tmp_path, arguments, environment, expected, unexpected):
+    result = CliRunner(env={"LC_ALL": "", "LC_MESSAGES": "", **environment}).invoke(
+        cli, ["check", str(EXAMPLE), "--no-dns", "-o", str(tmp_path), *arguments])
+    assert result.exit_code == 0, result.output
+    assert expected in result.output and unexpected not in result.output
