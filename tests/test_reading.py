@@ -138,7 +138,7 @@ def test_ragged_rows_are_padded_and_counted():
     assert table.records == [["ana@correo.es", "", ""], ["luis@correo.es", "Luis", "extra"]]
     assert table.header == ["email", "name"] and table.width == 3
     assert table.warnings == ["1 row has more fields than the header; the extra fields were kept.",
-                              "1 row has fewer fields than the widest row; they were padded with empty cells."]
+                              "1 row has fewer fields than the widest row; it was padded with empty cells."]
 
 
 # Header and column detection on awkward files (found in review).

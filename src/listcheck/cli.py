@@ -20,7 +20,7 @@ from rich.text import Text
 from . import __version__
 from .errors import InputError, UsageError
 from .html_report import render_html
-from .messages import LANGUAGES, default_language, speaking
+from .messages import LANGUAGES, default_language, say, speaking
 from .report import Report
 from .reading import read_domain_list
 from .runner import check_file, output_paths
@@ -204,8 +204,7 @@ def _print_report(report: Report, crossed_fail_over: float | None, *, to_stderr:
                       force_terminal=False if plain else None)
     render_report(report, console)
     if crossed_fail_over is not None:
-        console.print(f"{report.rejected_percent:.1f}% of the rows were rejected, "
-                      f"over --fail-over {crossed_fail_over:g}%.")
+        console.print(say("report.fail_over", percent=f"{report.rejected_percent:.1f}", limit=f"{crossed_fail_over:g}"))
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from charset_normalizer import CharsetMatch, from_bytes
 
 from .errors import InputError, UsageError
+from .messages import say
 
 # Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
 _CODE_PAGES = ["cp1252", "cp1251"]
@@ -198,8 +199,7 @@ def _code_page(handle: BinaryIO, head: bytes, handler: str) -> FileEncoding:
     warnings = []
     if len(matches) > 1 and _close_call(matches[0], matches[1]):
         # Both code pages read the bytes as plausible words: say which one was taken and how to change it.
-        warnings.append(f"The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If "
-                        f"accents or Cyrillic letters look wrong in the outputs, run again with --encoding.")
+        warnings.append(say("warning.code_page", codec=codec))
     return _checked(handle, codec, b"", handler, warnings=warnings)
 
 

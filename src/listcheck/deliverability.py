@@ -152,14 +152,9 @@ class DeliverabilityChecker:
         await asyncio.gather(*(judge(domain) for domain in pending))
         unanswered = sum(1 for d in pending if answers[d].reason is Reason.DNS_UNKNOWN)
         if gave_up.is_set():
-            self.warnings.append(
-                f"DNS stopped answering part-way: {unanswered} of {len(pending)} domains are dns_unknown, most of "
-                f"them not asked. Try again later, or use --nameserver with another resolver.")
+            self.warnings.append(say("warning.dns_stopped", unanswered=unanswered, asked=len(pending)))
         elif unanswered * 2 > len(pending):
-            self.warnings.append(
-                f"DNS could not answer for {unanswered} of the {len(pending)} domains it was asked about (timeouts "
-                f"or server failures); they are dns_unknown. Try again later, or use --nameserver with another "
-                f"resolver.")
+            self.warnings.append(say("warning.dns_unanswered", unanswered=unanswered, asked=len(pending)))
         if self._cache is not None:
             try:
                 self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})
@@ -169,7 +164,7 @@ class DeliverabilityChecker:
 
     def _drop_cache(self, error: sqlite3.Error) -> None:
         """A broken cache file is no reason not to check: go on without it, and say so."""
-        self.warnings.append(f"The DNS cache could not be used ({error}); this run went without it.")
+        self.warnings.append(say("warning.dns_cache_broken", error=error))
         self._cache = None
 
     def _resolver(self) -> dns.asyncresolver.Resolver | None:
@@ -180,8 +175,7 @@ class DeliverabilityChecker:
         try:
             resolver = dns.asyncresolver.Resolver(configure=not self._nameservers)
         except dns.resolver.NoResolverConfiguration:
-            self.warnings.append("This machine has no DNS resolver configured: DNS checks were skipped. "
-                                       "Use --nameserver or --no-dns.")
+            self.warnings.append(say("warning.no_resolver"))
             return None
         if self._nameservers:
             resolver.nameservers = [dns.nameserver.Do53Nameserver(host, port) for host, port in self._nameservers]
@@ -200,18 +194,14 @@ class DeliverabilityChecker:
         for canary in self._canaries:
             try:
                 mx = await self._query(resolver, canary, "MX")
-                problem = "" if mx is not None and _from_mx(canary, mx).reason is None else "no MX records"
+                problem = "" if mx is not None and _from_mx(canary, mx).reason is None else say("problem.no_mx")
             except dns.exception.Timeout:
                 self._count(timeouts=self.stats.timeouts + 1)
-                problem = "no answer in time"
+                problem = say("problem.timeout")
             except dns.exception.DNSException as error:
-                problem = "the domain does not exist" if type(error).__name__ == "NXDOMAIN" else type(error).__name__
+                problem = say("problem.nxdomain") if type(error).__name__ == "NXDOMAIN" else type(error).__name__
             if problem:
-                self.warnings.append(
-                    f"The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a "
-                    f"domain that certainly receives mail ({problem}). No address was rejected on DNS grounds; "
-                    f"DNS verdicts are dns_unknown. Check the network, or use --nameserver with a working "
-                    f"resolver, or --no-dns.")
+                self.warnings.append(say("warning.resolver_untrusted", canary=canary, problem=problem))
                 return False
         return True
 

@@ -191,6 +191,76 @@ MESSAGES: dict[str, dict[str, str]] = {
     "detail.dns_stopped": {"en": "DNS had stopped answering; not asked.",
                            "es": "El DNS había dejado de responder; no se preguntó."},
 
+    # Warnings: what the user should know about the run as a whole.
+    "warning.code_page": {
+        "en": "The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If accents or Cyrillic "
+              "letters look wrong in the outputs, run again with --encoding.",
+        "es": "El archivo no es UTF-8 y podría ser cp1252 o cp1251; se leyó como {codec}. Si los acentos o las "
+              "letras cirílicas salen mal en los resultados, vuelve a ejecutarlo con --encoding."},
+    "warning.long_row": {"en": "{count} row has more fields than the header; the extra fields were kept.",
+                         "es": "{count} fila tiene más campos que el encabezado; los campos de más se conservaron."},
+    "warning.long_rows": {"en": "{count} rows have more fields than the header; the extra fields were kept.",
+                          "es": "{count} filas tienen más campos que el encabezado; los campos de más se conservaron."},
+    "warning.short_row": {"en": "{count} row has fewer fields than the widest row; it was padded with empty cells.",
+                          "es": "{count} fila tiene menos campos que la más ancha; se completó con celdas vacías."},
+    "warning.short_rows": {"en": "{count} rows have fewer fields than the widest row; they were padded with empty "
+                                 "cells.",
+                           "es": "{count} filas tienen menos campos que la más ancha; se completaron con celdas "
+                                 "vacías."},
+    "warning.unclosed_quote": {
+        "en": "Row {row} has a cell of {lines} lines with '{delimiter}' inside: probably a quote that is never "
+              "closed, which put the rows after it in one cell. Check the file around that row.",
+        "es": "La fila {row} tiene una celda de {lines} líneas con '{delimiter}' dentro: seguramente unas comillas "
+              "que nunca se cierran, que metieron las filas siguientes en una sola celda. Revisa el archivo cerca "
+              "de esa fila."},
+    "warning.sheets": {"en": "The workbook has {count} sheets; the first, '{sheet}', was checked. Use --sheet to "
+                             "check another.",
+                       "es": "El libro tiene {count} hojas; se revisó la primera, '{sheet}'. Usa --sheet para "
+                             "revisar otra."},
+    "warning.temporary_bounce": {
+        "en": "{count} temporary bounce in {file} did not suppress: a full mailbox or a server down is worth "
+              "another try.",
+        "es": "{count} rebote temporal de {file} no se suprimió: un buzón lleno o un servidor caído merecen otro "
+              "intento."},
+    "warning.temporary_bounces": {
+        "en": "{count} temporary bounces in {file} did not suppress: a full mailbox or a server down is worth "
+              "another try.",
+        "es": "{count} rebotes temporales de {file} no se suprimieron: un buzón lleno o un servidor caído merecen "
+              "otro intento."},
+    "warning.dns_stopped": {
+        "en": "DNS stopped answering part-way: {unanswered} of {asked} domains are dns_unknown, most of them not "
+              "asked. Try again later, or use --nameserver with another resolver.",
+        "es": "El DNS dejó de responder a medio camino: {unanswered} de {asked} dominios quedan como dns_unknown, "
+              "la mayoría sin preguntar. Vuelve a intentarlo más tarde, o usa --nameserver con otro resolvedor."},
+    "warning.dns_unanswered": {
+        "en": "DNS could not answer for {unanswered} of the {asked} domains it was asked about (timeouts or server "
+              "failures); they are dns_unknown. Try again later, or use --nameserver with another resolver.",
+        "es": "El DNS no pudo responder por {unanswered} de los {asked} dominios consultados (sin respuesta a "
+              "tiempo o fallos del servidor); quedan como dns_unknown. Vuelve a intentarlo más tarde, o usa "
+              "--nameserver con otro resolvedor."},
+    "warning.dns_cache_broken": {"en": "The DNS cache could not be used ({error}); this run went without it.",
+                                 "es": "No se pudo usar la caché de DNS ({error}); esta revisión siguió sin ella."},
+    "warning.dns_cache_unopened": {
+        "en": "The DNS cache {path} could not be opened ({error}); this run went without it.",
+        "es": "No se pudo abrir la caché de DNS {path} ({error}); esta revisión siguió sin ella."},
+    "warning.no_resolver": {
+        "en": "This machine has no DNS resolver configured: DNS checks were skipped. Use --nameserver or --no-dns.",
+        "es": "Esta máquina no tiene un resolvedor DNS configurado: no se hicieron las comprobaciones de DNS. Usa "
+              "--nameserver o --no-dns."},
+    "warning.resolver_untrusted": {
+        "en": "The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a domain that "
+              "certainly receives mail ({problem}). No address was rejected on DNS grounds; DNS verdicts are "
+              "dns_unknown. Check the network, or use --nameserver with a working resolver, or --no-dns.",
+        "es": "No se puede confiar en el resolvedor DNS: no encuentra los servidores de correo de {canary}, un "
+              "dominio que sin duda recibe correo ({problem}). No se rechazó ninguna dirección por el DNS; sus "
+              "veredictos quedan como dns_unknown. Revisa la red, o usa --nameserver con un resolvedor que "
+              "funcione, o --no-dns."},
+    "problem.no_mx": {"en": "no MX records", "es": "sin registros MX"},
+    "problem.timeout": {"en": "no answer in time", "es": "sin respuesta a tiempo"},
+    "problem.nxdomain": {"en": "the domain does not exist", "es": "el dominio no existe"},
+    "report.fail_over": {"en": "{percent}% of the rows were rejected, over --fail-over {limit}%.",
+                         "es": "Se rechazó el {percent}% de las filas, más que --fail-over {limit}%."},
+
     # The terminal and HTML reports.
     "report.title": {"en": "Contact list check", "es": "Revisión de la lista de contactos"},
     "report.read": {"en": "Read {rows} · encoding {encoding} · delimiter {delimiter} · {header} · addresses in "

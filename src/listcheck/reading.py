@@ -24,6 +24,7 @@ from .decoding import detect_encoding
 from .errors import InputError, UsageError
 from .splitting import RecordBatch, record_batches
 from .tlds import tld_exists
+from .messages import say
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
@@ -224,10 +225,10 @@ class ShapeCheck:
         """The warnings once every record is padded to ``width`` fields."""
         found = []
         if self._header_width is not None and width > self._header_width:
-            found.append(f"{_rows(self._long_rows)} more fields than the header; the extra fields were kept.")
+            found.append(say("warning.long_row" if self._long_rows == 1 else "warning.long_rows", count=self._long_rows))
         short = sum(count for fields, count in self._widths.items() if 0 < fields < width)
         if short:
-            found.append(f"{_rows(short)} fewer fields than the widest row; they were padded with empty cells.")
+            found.append(say("warning.short_row" if short == 1 else "warning.short_rows", count=short))
         return found + self._swallowed
 
 
@@ -297,14 +298,9 @@ def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int
     for offset, record in enumerate(body):
         for cell in record:
             if cell.count("\n") >= 2 and any(delimiter in line for line in cell.splitlines()[1:]):
-                return [f"Row {first_row + offset} has a cell of {cell.count(chr(10)) + 1} lines with '{delimiter}' "
-                        f"inside: probably a quote that is never closed, which put the rows after it in one cell. "
-                        f"Check the file around that row."]
+                return [say("warning.unclosed_quote", row=first_row + offset, lines=cell.count(chr(10)) + 1,
+                            delimiter=delimiter)]
     return []
-
-
-def _rows(count: int) -> str:
-    return f"{count} row has" if count == 1 else f"{count} rows have"
 
 
 def _line_terminator(text: str) -> str:

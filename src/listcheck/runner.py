@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
 from .duplicates import DuplicateIndex
 from .errors import InputError, UsageError
-from .messages import speaking
+from .messages import say, speaking
 from .judging import BatchJudging, Judged, worth_a_second_process
 from .pipeline import VERDICT_COLUMNS, RowJudge
 from .policy import Policy
@@ -405,7 +405,7 @@ def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int
         try:
             store = DnsCache(path)
         except (OSError, DnsCache.Error) as error:  # a cache we cannot open is no reason not to check
-            problem = f"The DNS cache {path} could not be opened ({error}); this run went without it."
+            problem = say("warning.dns_cache_unopened", path=path, error=error)
     return DeliverabilityChecker(nameservers=servers, timeout=timeout, concurrency=concurrency, cache=store,
                                  notes=[problem] if problem else [])
 

@@ -20,6 +20,7 @@ from .addresses import check_address
 from .columns import normalize_header
 from .errors import ListcheckError, UsageError
 from .reading import read_contacts, read_file_bytes
+from .messages import say
 
 _TYPE_WORDS = frozenset(["type", "event", "status", "reason", "tipo", "kind", "category", "classification", "estado"])
 _CODE_WORDS = frozenset(["code", "codigo", "diagnostic", "smtp", "dsn"])
@@ -67,8 +68,8 @@ def load_suppression_lists(paths: Iterable[str]) -> SuppressionList:
                 sources.setdefault(verdict.comparison_key, os.path.basename(path))
         temporary += skipped
         if skipped:
-            warnings.append(f"{skipped} temporary bounce{'s' if skipped != 1 else ''} in {os.path.basename(path)} "
-                            f"did not suppress: a full mailbox or a server down is worth another try.")
+            warnings.append(say("warning.temporary_bounces" if skipped != 1 else "warning.temporary_bounce",
+                                count=skipped, file=os.path.basename(path)))
     return SuppressionList(sources, temporary, warnings)
 
 

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 from .columns import SAMPLE_RECORDS, find_layout
 from .errors import InputError, UsageError
 from .splitting import RecordBatch
+from .messages import say
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
@@ -60,8 +61,7 @@ class WorkbookFile:
             raise InputError(f"the sheet '{self.sheet}' holds no rows")
         self.warnings: list[str] = []
         if sheet is None and len(names) > 1:
-            self.warnings.append(f"The workbook has {len(names)} sheets; the first, '{self.sheet}', was checked. "
-                                 f"Use --sheet to check another.")
+            self.warnings.append(say("warning.sheets", count=len(names), sheet=self.sheet))
         layout = find_layout(records[:SAMPLE_RECORDS + 1], column=column, has_header=has_header)
         self.header = records[0] if layout.has_header else None
         self._records = records[1:] if layout.has_header else records
