@@ -68,7 +68,7 @@ def test_a_spanish_run_writes_spanish_details_and_reports(tmp_path):
     english = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path / "en"))
     assert spanish.counts == english.counts  # the same verdicts, in other words
     details = rejected_details(tmp_path / "es")
-    assert "La celda de la dirección está vacía. Rellénala o borra la fila." in details
+    assert "La celda de la dirección está vacía. Complétala o borra la fila." in details
     assert any(detail.startswith("La misma dirección que la fila") for detail in details)
     assert "The address cell is empty. Fill it in or delete the row." in rejected_details(tmp_path / "en")
     with speaking("es"):
@@ -88,3 +88,27 @@ def test_the_terminal_report_speaks_as_asked(tmp_path, arguments, environment, e
         cli, ["check", str(EXAMPLE), "--no-dns", "-o", str(tmp_path), *arguments])
     assert result.exit_code == 0, result.output
     assert expected in result.output and unexpected not in result.output
+
+
+def test_long_and_unusual_characters_are_said_in_spanish():
+    with speaking("es"):
+        assert syntax_detail("The email address is too long before the @-sign (1 character too many).") == \
+            "La parte antes de la @ es demasiado larga (sobra 1 carácter)."
+        assert "ESPACIO DE NO SEPARACIÓN" in syntax_detail(
+            "The email address contains invalid characters before the @-sign: NO-BREAK SPACE.")
+
+
+def test_the_html_report_follows_the_options(tmp_path):
+    strict = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path), strict=True)
+    html = render_html(strict)
+    role_row = html[html.index("<strong>Role mailbox</strong>"):][:200]
+    assert "to the rejected file" in role_row
+
+
+def test_the_html_report_can_go_to_standard_output(tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(EXAMPLE), "--no-dns", "-o", str(tmp_path), "--report-html", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    both = CliRunner().invoke(cli, ["check", str(EXAMPLE), "--no-dns", "-o", str(tmp_path), "--report-html", "-",
+                                    "--report-json", "-"])
+    assert both.exit_code == 2

@@ -84,3 +84,29 @@ def test_csv_options_do_not_apply_to_a_workbook(tmp_path):
     plain.write_text("email\nana@gmail.com\n", encoding="utf-8")
     with pytest.raises(UsageError, match="--sheet"):
         check_file(str(plain), dns=False, sheet="Alumnos")
+
+
+def test_chart_sheets_and_blank_rows_above_the_table(tmp_path):
+    from openpyxl.chart import BarChart
+
+    book = openpyxl.Workbook()
+    chart = book.create_chartsheet("Gráfico", 0)
+    chart.add_chart(BarChart())
+    sheet = book.worksheets[0]
+    sheet.title = "Lista"
+    sheet.append([])
+    sheet.append([])
+    sheet.append(["Nombre", "Email", "Id"])
+    sheet.append(["Ana", "ana@gmail.com", 1.2345678901234567e18])
+    sheet.append(["Eva", "eva@gmail.com", 0.25])
+    sheet["C5"].number_format = "0%"
+    source = tmp_path / "curso.xlsx"
+    book.save(source)
+    report = check_file(str(source), dns=False)
+    assert report.input.sheet == "Lista" and report.input.header and report.input.rows == 2
+    assert report.counts["valid"] == 2
+    _, clean, _ = read_back(tmp_path / "curso.clean.xlsx")
+    assert clean == [["Nombre", "Email", "Id"], ["Ana", "ana@gmail.com", "1.23456789012346e+18"],
+                     ["Eva", "eva@gmail.com", "25%"]]
+    with pytest.raises(UsageError, match="not a sheet of cells"):
+        check_file(str(source), dns=False, sheet="Gráfico")

@@ -78,7 +78,8 @@ def cli() -> None:
               help="Put ' before cells starting with = + - @ so that spreadsheets do not run them as formulas.")
 @click.option("--report-json", metavar="PATH", help="Write the machine-readable report here; '-' is stdout.")
 @click.option("--report-html", metavar="PATH",
-              help="Write a report to hand over here: one self-contained HTML page, for screens and paper.")
+              help="Write a report to hand over here: one self-contained HTML page, for screens and paper; '-' is "
+                   "stdout.")
 @click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
               help="Exit 1 when more than PERCENT of the data rows are rejected.")
 @click.option("--encoding", metavar="NAME", help="The input's encoding, e.g. cp1252 [default: detected].")
@@ -110,6 +111,8 @@ def check(
 
     progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
     try:
+        if report_json == "-" and report_html == "-":
+            raise UsageError("only one report can go to standard output: give --report-json or --report-html a file")
         reports = [path for path in (report_json, report_html) if path not in (None, "-")]
         if reports:
             # A report must not replace the input, an output or the other report.
@@ -138,14 +141,14 @@ def check(
         if progress is not None:
             progress.stop()
 
-    json_to_stdout = report_json == "-"
+    json_to_stdout = "-" in (report_json, report_html)  # then the human report goes to stderr
     crossed = fail_over is not None and report.rejected_percent > fail_over
     try:
         if report_json is not None:
-            _write_json(report.to_json(), report_json)
+            _write_report(report.to_json(), report_json)
         with speaking(lang or default_language()):
             if report_html is not None:
-                write_text(report_html, render_html(report))
+                _write_report(render_html(report), report_html)
             if not quiet:
                 _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
     except BrokenPipeError:
@@ -212,7 +215,8 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def _write_json(text: str, path: str) -> None:
+def _write_report(text: str, path: str) -> None:
+    """A report to its file, or to standard output for ``-``."""
     if path == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -13,6 +13,7 @@ resolver every DNS verdict is ``dns_unknown`` and the report says why.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import ipaddress
 import socket
 import sqlite3
@@ -101,7 +102,9 @@ class DeliverabilityChecker:
             return asyncio.run(self._check_all(wanted, progress))
         # Called from async code (a notebook, say): run in a thread of our own, with its own loop.
         with ThreadPoolExecutor(max_workers=1) as executor:
-            return executor.submit(asyncio.run, self._check_all(wanted, progress)).result()
+            # The thread runs in this run's context: it speaks the run's language (messages).
+            return executor.submit(contextvars.copy_context().run, asyncio.run,
+                                   self._check_all(wanted, progress)).result()
 
     async def _check_all(self, domains: list[str], progress: Progress | None) -> dict[str, DomainAnswer]:
         answers: dict[str, DomainAnswer] = {}

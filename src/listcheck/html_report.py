@@ -9,9 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from .messages import language, rows, say
-from .reasons import Destination, Reason, Status
+from .policy import Policy
+from .reasons import REASONS_BY_CODE, Destination, Reason, Status
 from .terminal_report import delimiter_name
-from .report import Report
+from .report import InputSummary, Report
 
 TYPOS_SHOWN = 50
 _STATUS_ORDER = [Status.VALID, Status.RISKY, Status.INVALID, Status.UNKNOWN]
@@ -74,6 +75,8 @@ def render_html(report: Report, *, generated: datetime | None = None) -> str:
         domains_note="",
         typos_shown=TYPOS_SHOWN,
         duplicates=report.reasons.get(Reason.DUPLICATE.code, 0),
+        duplicates_sentence=say("html.duplicates_explained" if _goes_to(Reason.DUPLICATE, report) is Destination.REJECTED
+                                else "html.duplicates_kept"),
         run_facts=_run_facts(report),
     )
 
@@ -114,7 +117,7 @@ def _reasons(report: Report) -> list[_ReasonBar]:
     bars = []
     for reason in found:
         count = report.reasons[reason.code]
-        rejected = reason.destination is Destination.REJECTED
+        rejected = _goes_to(reason, report) is Destination.REJECTED
         # A duplicate takes its first row's status: colour it by where it goes.
         status = reason.status.value if reason.status is not None else ("invalid" if rejected else "risky")
         examples = report.examples.get(reason.code, [])
@@ -151,9 +154,7 @@ def _run_facts(report: Report) -> list[tuple[str, str]]:
     source, options, dns = report.input, report.options, report.dns
     facts = [
         (say("html.file"), source.path),
-        (say("html.read_as"), say("html.read_as_value", encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
-                                  header=say("report.header_row" if source.header else "report.no_header_row"),
-                                  column=source.email_column)),
+        (say("html.read_as"), _read_as(source)),
         ("DNS", say("html.dns_value", domains=f"{dns.domains:,}", queries=f"{dns.queries:,}") if dns.checked
          else say("html.dns_off")),
         (say("html.time"), f"{report.elapsed_seconds:.1f} s"),
@@ -170,8 +171,25 @@ def _run_facts(report: Report) -> list[tuple[str, str]]:
     return facts
 
 
+def _goes_to(reason: Reason, report: Report) -> Destination:
+    """Where this run's options sent the rows with this reason (a duplicate: as a valid row's repeat)."""
+    options = report.options
+    policy = Policy(strict=bool(options.get("strict")), fix_typos=bool(options.get("fix_typos")),
+                    reject=frozenset(REASONS_BY_CODE[code] for code in options.get("reject", [])),
+                    keep=frozenset(REASONS_BY_CODE[code] for code in options.get("keep", [])))
+    return policy.destination(reason.status or Status.VALID, reason)
+
+
 def _label(status: Status) -> str:
     return say(f"status.{status.value}")
+
+
+def _read_as(source: InputSummary) -> str:
+    header = say("report.header_row" if source.header else "report.no_header_row")
+    if source.sheet:
+        return say("html.read_as_sheet", sheet=source.sheet, header=header, column=source.email_column)
+    return say("html.read_as_value", encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
+               header=header, column=source.email_column)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -8,19 +8,23 @@ The worker process that judges big lists is forked inside the block, so it speak
 
 from __future__ import annotations
 
+import locale
 import os
 import re
 import string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 LANGUAGES = ("en", "es")
-_spoken = ["en"]
+# A context variable, so that two runs in two threads may speak two languages; a thread started
+# inside a run must be given the run's context (see deliverability).
+_spoken: ContextVar[str] = ContextVar("listcheck_language", default="en")
 
 
 def language() -> str:
     """The language of the run: ``en`` or ``es``."""
-    return _spoken[-1]
+    return _spoken.get()
 
 
 @contextmanager
@@ -28,15 +32,16 @@ def speaking(lang: str) -> Iterator[None]:
     """Say everything in ``lang`` inside the block."""
     if lang not in LANGUAGES:
         raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
-    _spoken.append(lang)
+    token = _spoken.set(lang)
     try:
         yield
     finally:
-        _spoken.pop()
+        _spoken.reset(token)
 
 
 def default_language(environ: Mapping[str, str] = os.environ) -> str:
-    """Spanish when the user's locale is Spanish (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``), else English.
+    """Spanish when the user's locale is Spanish (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``; on Windows,
+    which sets none of them, the system's locale), else English.
 
     >>> default_language({"LANG": "es_AR.UTF-8"}), default_language({"LANG": "C.UTF-8"})
     ('es', 'en')
@@ -45,6 +50,9 @@ def default_language(environ: Mapping[str, str] = os.environ) -> str:
         value = environ.get(name, "")
         if value:
             return "es" if value.lower().startswith("es") else "en"
+    if os.name == "nt":
+        system = locale.getlocale()[0] or ""  # "Spanish_Spain" or "es_ES"
+        return "es" if system.lower().startswith(("es", "spanish")) else "en"
     return "en"
 
 
@@ -75,8 +83,7 @@ def syntax_detail(english: str) -> str:
     for pattern, spanish in _SYNTAX_ES:
         match = pattern.match(english)
         if match:
-            # email-validator names a character in capitals: the one people type most, in Spanish.
-            return spanish.format(rest=english[match.end():].strip().replace("SPACE", "ESPACIO")).strip()
+            return spanish.format(rest=_spanish_rest(english[match.end():].strip())).strip()
     return say("detail.syntax_other", message=english)
 
 
@@ -99,15 +106,25 @@ _SYNTAX_ES = [(re.compile(re.escape(english)), spanish) for english, spanish in 
     ("There must be something after the @-sign.", "Falta lo que va después de la @."),
     ("The part after the @-sign is not valid. It should have a period.",
      "Lo que va después de la @ no es válido: le falta un punto (dominio.com)."),
+    ("The email address is too long before the @-sign", "La parte antes de la @ es demasiado larga {rest}"),
+    ("The email address is too long after the @-sign", "La parte después de la @ es demasiado larga {rest}"),
     ("The email address is too long", "La dirección es demasiado larga {rest}"),
     ("Internationalized characters before the @-sign are not supported",
      "No se admiten caracteres internacionales antes de la @ {rest}"),
-    ("The email address contains unsafe characters:", "La dirección tiene caracteres peligrosos: {rest}"),
+    ("The email address contains unsafe characters:", "La dirección tiene caracteres no permitidos: {rest}"),
     ("An email address cannot have a period and a hyphen next to each other.",
      "Una dirección no puede tener un punto y un guion juntos."),
     ("An email address cannot have a hyphen immediately after the @-sign.",
      "Una dirección no puede tener un guion justo después de la @."),
 ]]
+
+
+def _spanish_rest(rest: str) -> str:
+    """The end of an email-validator sentence: the characters it names, the characters too many."""
+    rest = rest.replace("NO-BREAK SPACE", "ESPACIO DE NO SEPARACIÓN")
+    rest = re.sub(r"\bSPACE\b", "ESPACIO", rest)
+    return re.sub(r"\((\d+) characters? too many\)", lambda m: f"(sobra{'n' if m[1] != '1' else ''} {m[1]} "
+                  f"carácter{'es' if m[1] != '1' else ''})", rest)
 
 
 # Each key: its sentence in every language. Sentences end with a period where a person would put one.
@@ -119,23 +136,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The titles of the reasons, as reports show them.
     "reason.empty": {"en": "Empty cell", "es": "Celda vacía"},
     "reason.missing_at": {"en": "No @", "es": "Sin @"},
-    "reason.syntax": {"en": "Syntax error", "es": "Error de forma"},
+    "reason.syntax": {"en": "Syntax error", "es": "Error de sintaxis"},
     "reason.multiple_addresses": {"en": "Several addresses in one cell", "es": "Varias direcciones en una celda"},
     "reason.special_use_domain": {"en": "Reserved domain", "es": "Dominio reservado"},
-    "reason.unknown_tld": {"en": "Top-level domain does not exist", "es": "La terminación del dominio no existe"},
+    "reason.unknown_tld": {"en": "Top-level domain does not exist", "es": "La extensión del dominio no existe"},
     "reason.domain_not_found": {"en": "Domain does not exist", "es": "El dominio no existe"},
     "reason.null_mx": {"en": "Domain accepts no mail", "es": "El dominio no acepta correo"},
     "reason.no_mail_server": {"en": "No mail server", "es": "Sin servidor de correo"},
     "reason.suppressed": {"en": "On a suppression list", "es": "En una lista de supresión"},
     "reason.typo_domain": {"en": "Misspelled domain", "es": "Dominio mal escrito"},
     "reason.disposable": {"en": "Throwaway mailbox", "es": "Buzón desechable"},
-    "reason.role_account": {"en": "Role mailbox", "es": "Buzón de función"},
+    "reason.role_account": {"en": "Role mailbox", "es": "Dirección genérica"},
     "reason.duplicate": {"en": "Duplicate", "es": "Repetida"},
     "reason.dns_unknown": {"en": "DNS could not answer", "es": "El DNS no pudo responder"},
 
     # The listcheck_detail sentences: what is wrong with a row, and what to do.
     "detail.empty": {"en": "The address cell is empty. Fill it in or delete the row.",
-                     "es": "La celda de la dirección está vacía. Rellénala o borra la fila."},
+                     "es": "La celda de la dirección está vacía. Complétala o borra la fila."},
     "detail.multiple": {"en": "The cell holds {count} addresses ({shown}). Put each address on its own row.",
                         "es": "La celda tiene {count} direcciones ({shown}). Pon cada dirección en su propia fila."},
     "detail.missing_at": {"en": "There is no @ in '{cell}'. An address looks like name@domain.com.",
@@ -148,18 +165,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "detail.typo_and_tld": {
         "en": "'.{tld}' is not a top-level domain; '{domain}' looks like a misspelling of '{correction}'. "
               "Did you mean {suggestion}?",
-        "es": "'.{tld}' no es una terminación de dominio; '{domain}' parece una errata de '{correction}'. "
+        "es": "'.{tld}' no es una extensión de dominio; '{domain}' parece una errata de '{correction}'. "
               "¿Querías decir {suggestion}?"},
     "detail.unknown_tld": {
         "en": "'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
-        "es": "'.{tld}' no es una terminación de dominio que exista, así que '{domain}' no puede recibir correo."},
+        "es": "'.{tld}' no es una extensión de dominio que exista, así que '{domain}' no puede recibir correo."},
     "detail.disposable": {
         "en": "'{provider}' gives out throwaway mailboxes that expire within hours or days.",
         "es": "'{provider}' da buzones desechables que caducan en horas o días."},
     "detail.role": {
         "en": "'{role}' is a role mailbox, read by a team or nobody; such addresses complain and bounce more.",
-        "es": "'{role}' es un buzón de función, que lee un equipo o nadie; estas direcciones se quejan y "
-              "rebotan más."},
+        "es": "'{role}' es una dirección genérica, que lee un equipo o nadie; estas direcciones generan "
+              "más quejas por spam y rebotes."},
     "detail.special_use": {
         "en": "'{domain}' is reserved for examples, tests or private networks; no real mailbox uses it.",
         "es": "'{domain}' está reservado para ejemplos, pruebas o redes privadas; ningún buzón real lo usa."},
@@ -182,10 +199,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "detail.null_mx": {"en": "'{domain}' publishes a null MX: it accepts no mail (RFC 7505).",
                        "es": "'{domain}' publica un MX nulo: no acepta correo (RFC 7505)."},
     "detail.dns_timeout": {"en": "DNS did not answer in time for '{domain}'.",
-                           "es": "El DNS no respondió a tiempo por '{domain}'."},
+                           "es": "El DNS no respondió a tiempo para '{domain}'."},
     "detail.dns_refused": {"en": "No DNS server would answer for '{domain}' (refused or failed).",
-                           "es": "Ningún servidor DNS quiso responder por '{domain}' (rechazo o fallo)."},
-    "detail.dns_failed": {"en": "DNS failed for '{domain}': {error}.", "es": "El DNS falló por '{domain}': {error}."},
+                           "es": "Ningún servidor DNS quiso responder sobre '{domain}' (rechazo o fallo)."},
+    "detail.dns_failed": {"en": "DNS failed for '{domain}': {error}.", "es": "El DNS falló para '{domain}': {error}."},
     "detail.dns_untrusted": {"en": "DNS could not be consulted: the resolver cannot be trusted.",
                              "es": "No se pudo consultar el DNS: no se puede confiar en el resolvedor."},
     "detail.dns_stopped": {"en": "DNS had stopped answering; not asked.",
@@ -265,15 +282,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.title": {"en": "Contact list check", "es": "Revisión de la lista de contactos"},
     "report.read": {"en": "Read {rows} · encoding {encoding} · delimiter {delimiter} · {header} · addresses in "
                           "column '{column}' ({found_by})",
-                    "es": "Leídas {rows} · codificación {encoding} · separador {delimiter} · {header} · direcciones "
+                    "es": "Leído: {rows} · codificación {encoding} · separador {delimiter} · {header} · direcciones "
                           "en la columna '{column}' ({found_by})"},
+    "report.read_sheet": {"en": "Read {rows} · sheet '{sheet}' · {header} · addresses in column '{column}' ({found_by})",
+                          "es": "Leído: {rows} · hoja '{sheet}' · {header} · direcciones en la columna '{column}' "
+                                "({found_by})"},
+    "html.read_as_sheet": {"en": "sheet '{sheet}', {header}, addresses in '{column}'",
+                           "es": "hoja '{sheet}', {header}, direcciones en '{column}'"},
+    "html.duplicates_kept": {"en": "Repeated addresses were kept, as --keep duplicate asks.",
+                             "es": "Las direcciones repetidas se conservaron, como pide --keep duplicate."},
     "report.delimiter_none": {"en": "none (one column)", "es": "ninguno (una columna)"},
     "report.delimiter_tab": {"en": "tab", "es": "tabulador"},
     "report.header_row": {"en": "header row", "es": "con fila de encabezado"},
     "report.no_header_row": {"en": "no header row", "es": "sin fila de encabezado"},
     "report.found_by_header": {"en": "found by its header", "es": "hallada por su encabezado"},
     "report.found_by_content": {"en": "found by its content", "es": "hallada por su contenido"},
-    "report.found_by_option": {"en": "as asked", "es": "la pedida"},
+    "report.found_by_option": {"en": "as asked", "es": "la indicada"},
     "report.dns_off": {"en": "DNS: not consulted (--no-dns): domains were judged offline only",
                        "es": "DNS: no consultado (--no-dns): los dominios se juzgaron sin conexión"},
     "report.dns_on": {"en": "DNS: {domains} domains asked, {queries} queries, {hits} answered from the cache, "
@@ -301,8 +325,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.valid": {"en": "valid", "es": "válidas"},
     "status.risky": {"en": "risky", "es": "dudosas"},
     "status.invalid": {"en": "invalid", "es": "no válidas"},
-    "status.unknown": {"en": "unknown", "es": "sin saber"},
-    "output.clean": {"en": "clean", "es": "limpio"},
+    "status.unknown": {"en": "unknown", "es": "sin determinar"},
+    "output.clean": {"en": "clean", "es": "limpias"},
     "output.rejected": {"en": "rejected", "es": "rechazadas"},
     "output.clean_file": {"en": "clean file", "es": "archivo limpio"},
     "output.rejected_file": {"en": "rejected file", "es": "archivo de rechazadas"},
@@ -341,7 +365,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "es": "no consultado: los dominios se juzgaron sin conexión"},
     "html.time": {"en": "Time", "es": "Tiempo"},
     "html.options": {"en": "Options", "es": "Opciones"},
-    "html.defaults": {"en": "the defaults", "es": "las de siempre"},
+    "html.defaults": {"en": "the defaults", "es": "las predeterminadas"},
     "html.always_reject": {"en": "always reject {codes}", "es": "rechazar siempre {codes}"},
     "html.always_keep": {"en": "always keep {codes}", "es": "conservar siempre {codes}"},
     "html.suppression_lists": {"en": "suppression lists {files}", "es": "listas de supresión {files}"},

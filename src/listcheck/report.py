@@ -22,6 +22,7 @@ class InputSummary:
     rows: int
     header: bool
     column_found_by: str
+    sheet: str = ""  # the sheet of a workbook; empty for a CSV file
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,8 @@ def check_file(
                 judging.use_answers(checker.check(domains, progress))
             finally:
                 checker.close()
-        outputs = _Outputs(clean_path, rejected_path, annotate, safe_formulas)
+        # A workbook's outputs are text cells: no spreadsheet runs them as formulas, so nothing to defuse.
+        outputs = _Outputs(clean_path, rejected_path, annotate, safe_formulas and isinstance(contacts, ContactFile))
         try:
             tally, shape_warnings = _judge_and_write(contacts, judging, width, outputs)
         except _WiderRow:  # a row past the first ones is wider than all of them: pad every row to it
@@ -185,6 +186,7 @@ def check_file(
             delimiter=(contacts.delimiter or "") if isinstance(contacts, ContactFile) else "",
             email_column=contacts.email_column_name, rows=tally.rows, header=contacts.header is not None,
             column_found_by=contacts.column_found_by,
+            sheet=contacts.sheet if isinstance(contacts, WorkbookFile) else "",
         ),
         outputs={"clean": clean_path, "rejected": rejected_path},
         counts=tally.counts,

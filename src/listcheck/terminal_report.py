@@ -19,12 +19,16 @@ def render_report(report: Report, console: Console) -> None:
     """Print what was read, counts per status, where rows went, each reason with examples, warnings."""
     source = report.input
     console.print(Text.assemble(("listcheck ", "bold"), report.version, " · ", source.path))
-    console.print(
-        say("report.read", rows=rows(source.rows), encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
-            header=say("report.header_row" if source.header else "report.no_header_row"), column=source.email_column,
-            found_by=say(f"report.found_by_{source.column_found_by}")),
-        highlight=False,
-    )
+    header = say("report.header_row" if source.header else "report.no_header_row")
+    found_by = say(f"report.found_by_{source.column_found_by}")
+    if source.sheet:
+        read = say("report.read_sheet", rows=rows(source.rows), sheet=source.sheet, header=header,
+                   column=source.email_column, found_by=found_by)
+    else:
+        read = say("report.read", rows=rows(source.rows), encoding=source.encoding,
+                   delimiter=delimiter_name(source.delimiter), header=header, column=source.email_column,
+                   found_by=found_by)
+    console.print(read, highlight=False)
     console.print(_dns_line(report), highlight=False)
     if report.suppression.files:
         console.print(say("report.suppression", count=report.suppression.addresses,

@@ -49,14 +49,19 @@ class WorkbookFile:
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
             raise InputError(f"cannot read the workbook: {error}", "save it again from Excel as .xlsx") from None
         try:
-            names = workbook.sheetnames
+            names = [worksheet.title for worksheet in workbook.worksheets]  # chart sheets hold no rows
+            if not names:
+                raise InputError("the workbook has no sheet of cells, only charts")
             if sheet is not None and sheet not in names:
-                raise UsageError(f"--sheet '{sheet}' is not a sheet of this workbook; it has "
+                raise UsageError(f"--sheet '{sheet}' is not a sheet of cells in this workbook; it has "
                                  f"{', '.join(repr(name) for name in names)}")
             self.sheet = sheet if sheet is not None else names[0]
             records = _trimmed([[_as_text(cell) for cell in row] for row in workbook[self.sheet].iter_rows()])
         finally:
             workbook.close()
+        # Empty rows above the table, as people leave them: a spreadsheet shows them as rows.
+        self.blank_rows_before = next((number for number, record in enumerate(records) if any(record)), 0)
+        records = records[self.blank_rows_before:]
         if not records:
             raise InputError(f"the sheet '{self.sheet}' holds no rows")
         self.warnings: list[str] = []
@@ -68,7 +73,6 @@ class WorkbookFile:
         self.email_column = layout.email_column
         self.column_found_by = layout.found_by
         self.sample_width = max(len(record) for record in records)
-        self.blank_rows_before = 0
 
     @property
     def email_column_name(self) -> str:
@@ -76,7 +80,7 @@ class WorkbookFile:
 
     @property
     def first_row_number(self) -> int:
-        return 2 if self.header is not None else 1
+        return self.blank_rows_before + (2 if self.header is not None else 1)
 
     def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
         """The records under the header, ``size`` at a time (copies: the caller pads them)."""
@@ -100,10 +104,13 @@ def _as_text(cell: Any) -> str:
         return value.isoformat()
     if isinstance(value, (int, float)):
         number_format = getattr(cell, "number_format", "General") or "General"
-        whole = isinstance(value, int) or value.is_integer()
+        whole = isinstance(value, int) or (value.is_integer() and abs(value) < 1e15)
         if whole and _ONLY_ZEROS.match(number_format):
             return f"{int(value):0{len(number_format)}d}"
-        return str(int(value)) if whole else repr(value)
+        if "%" in number_format:
+            return f"{value * 100:.15g}%"
+        # Excel keeps 15 significant digits: more would be digits it never had.
+        return str(int(value)) if whole else f"{value:.15g}"
     return str(value)
 
 
