@@ -103,3 +103,35 @@ def test_every_run_is_searched_once_runs_stop_merging(monkeypatch):
                              [f"U{i}@x.es" for i in range(0, 1000, 37)])
     assert [seen.row for seen in found] == [10 + i for i in range(0, 1000, 37)]
     index.close()
+
+
+def test_what_the_review_found(tmp_path, monkeypatch):
+    import os
+
+    from listcheck import InputError
+
+    # A file of blank lines is refused in one line, not a traceback.
+    blank = tmp_path / "blank.csv"
+    blank.write_bytes(b"\n\n")
+    with pytest.raises(InputError, match="only blank space"):
+        check_file(str(blank), dns=False)
+    # A FIFO reads once; it is kept to be read again.
+    fifo = tmp_path / "lista.fifo"
+    os.mkfifo(fifo)
+    import threading
+
+    writer = threading.Thread(target=lambda: fifo.write_bytes(b"email\nana@gmail.com\n"))
+    writer.start()
+    report = check_file(str(fifo), dns=False, out_dir=str(tmp_path))
+    writer.join()
+    assert report.counts["valid"] == 1
+    # A one-column file whose kept cell holds a comma is quoted, as a whole-file run quotes it.
+    single = tmp_path / "single.csv"
+    single.write_bytes(b"email\nana@gmail.com\nbob@x.es, eva@y.es\n")
+    check_file(str(single), dns=False, keep=["multiple_addresses"])
+    assert (tmp_path / "single.clean.csv").read_bytes() == b'email\nana@gmail.com\n"bob@x.es, eva@y.es"\n'
+    # A column position that only later rows reach is accepted.
+    late = tmp_path / "late.csv"
+    late.write_bytes(b"".join(b"Ana,x\n" for _ in range(2100)) + b"Eva,x,eva@gmail.com\n")
+    report = check_file(str(late), dns=False, column="3", has_header=False)
+    assert report.input.email_column == "3" and report.counts["valid"] == 1

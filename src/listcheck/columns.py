@@ -94,7 +94,8 @@ SAMPLE_RECORDS = 2000  # the rows looked at to find the header and the address c
 
 
 def find_layout(
-    records: Sequence[Sequence[str]], *, column: str | None = None, has_header: bool | None = None
+    records: Sequence[Sequence[str]], *, column: str | None = None, has_header: bool | None = None,
+    width: int | None = None,
 ) -> Layout:
     """Decide whether ``records[0]`` is a header and which column holds the addresses.
 
@@ -109,7 +110,7 @@ def find_layout(
     header = first if has_header else None
     data = records[1:] if has_header else records
     sample = data[:SAMPLE_RECORDS]
-    width = max((len(r) for r in records), default=0)
+    width = width if width is not None else max((len(r) for r in records), default=0)
 
     if column is not None:
         return Layout(has_header, _column_from_option(column, header, width), "option")

@@ -113,9 +113,13 @@ class ContactFile:
             errors=self._encoding.errors, cells_may_hold_cr=self._encoding.lone_cr,
         )
         sample = next(self._batches(SAMPLE_RECORDS + 1, skip_header=False), None)
-        if sample is None:
+        if sample is None or not any(sample.records):
             raise InputError("the file holds no rows, only blank space")
-        layout = find_layout(sample.records, column=column, has_header=has_header)
+        widest = max(len(record) for record in sample.records)
+        if column is not None and column.isdigit() and int(column) > widest:
+            # A position past the first rows' width may exist further down: measure the whole file.
+            widest = max(max(map(len, batch.records)) for batch in self._batches(50_000, skip_header=False))
+        layout = find_layout(sample.records, column=column, has_header=has_header, width=widest)
         self.header = sample.records[0] if layout.has_header else None
         self.email_column = layout.email_column
         self.column_found_by = layout.found_by
@@ -148,7 +152,9 @@ class ContactFile:
             text.read(len(self.text_format.preamble))
             # Lines are split plainly where they can be, unless a CR stands alone somewhere: then a
             # line of the text is not a line of the file.
-            line_end = None if self._encoding.lone_cr else self.text_format.line_terminator
+            # A one-column file is written back with ',' between cells it never had: its lines are
+            # not the records the writer would write, so each goes through the csv module.
+            line_end = None if self._encoding.lone_cr or self._delimiter is None else self.text_format.line_terminator
             yield from record_batches(
                 text, delimiter=self._delimiter or self._encoding.spare_control,  # one column: split on nothing
                 line_end=line_end if line_end in ("\n", "\r\n") else None, size=size,

@@ -233,7 +233,14 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> Iterator[BinaryIO]:
     except OSError as error:
         raise InputError(describe_open_error(path, error)) from None
     with handle:
-        yield handle
+        if handle.seekable():
+            yield handle
+            return
+        # A pipe or a FIFO (<(...), /dev/stdin) reads once: keep a copy to read again.
+        with tempfile.TemporaryFile() as copy:
+            shutil.copyfileobj(handle, copy)
+            copy.seek(0)
+            yield copy
 
 
 def _open_contacts(path: str, handle: BinaryIO, *, encoding: str | None, delimiter: str | None,

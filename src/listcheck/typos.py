@@ -97,6 +97,8 @@ _NEAR_GENERIC = {"co": "com", "cm": "com", "om": "com", "ne": "net"}
 _SECOND_LEVEL = ("com", "co", "org", "net", "gob", "edu")
 
 
+_ANSWERS_KEPT = 200_000  # domains whose suggestion is remembered
+
 class DomainKnowledge:
     """The mail domains listcheck knows, and the corrections of misspelled ones.
 
@@ -145,6 +147,8 @@ class DomainKnowledge:
     def suggest(self, domain: str) -> str | None:
         """The domain this one is a misspelling of, or None. Takes the ASCII (IDNA) form, lower-case."""
         if domain not in self._answers:
+            if len(self._answers) >= _ANSWERS_KEPT:  # a list of millions of domains must not fill memory
+                self._answers.clear()
             self._answers[domain] = None if self.is_known(domain) else self._suggest(domain)
         return self._answers[domain]
 
