@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .messages import language, rows, say
+from .messages import language, number, percent, rows, say
 from .policy import Policy
 from .reasons import REASONS_BY_CODE, Destination, Reason, Status
 from .terminal_report import delimiter_name
@@ -38,19 +38,19 @@ class _Words:
 
     @staticmethod
     def typos(count: int) -> str:
-        return say("html.typos", count=f"{count:,}")
+        return say("html.typos", count=number(count))
 
     @staticmethod
     def corrections(count: int) -> str:
-        return say("report.corrections", count=f"{count:,}")
+        return say("report.corrections", count=number(count))
 
     @staticmethod
     def duplicates(count: int) -> str:
-        return say("html.duplicates", count=f"{count:,}")
+        return say("html.duplicates", count=number(count))
 
     @staticmethod
     def more_in_rejected(count: int) -> str:
-        return say("html.more_typos", count=f"{count:,}")
+        return say("html.more_typos", count=number(count))
 
 
 def render_html(report: Report, *, generated: datetime | None = None) -> str:
@@ -59,15 +59,16 @@ def render_html(report: Report, *, generated: datetime | None = None) -> str:
 
     environment = Environment(loader=PackageLoader("listcheck", "templates"), autoescape=select_autoescape(["j2"]),
                               trim_blocks=True, lstrip_blocks=True)
+    environment.filters["number"] = number  # counts as the language writes them
     template = environment.get_template("report.html.j2")
     total = report.input.rows
     return template.render(
         lang=language(), t=_Words(), report=report, file_name=os.path.basename(report.input.path) or report.input.path,
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
         statuses=[_Card(status.value, _label(status), report.counts[status.value],
-                        _percent(report.counts[status.value], total)) for status in _STATUS_ORDER],
+                        percent(report.counts[status.value], total)) for status in _STATUS_ORDER],
         outputs=[_Output(say(f"output.{name}_file"), "valid" if name == "clean" else "invalid",
-                         report.destinations[name], _percent(report.destinations[name], total),
+                         report.destinations[name], percent(report.destinations[name], total),
                          _share(report.destinations[name], total), path)
                  for name, path in report.outputs.items()],
         reasons=_reasons(report),
@@ -145,8 +146,8 @@ class _DomainRow:
 def _domain_row(domain: str, rows: int, counts: dict[str, int]) -> _DomainRow:
     present = [status for status in _STATUS_ORDER if counts.get(status.value)]
     parts = [_Part(status.value, _share(counts[status.value], rows),
-                   f"{_label(status)}: {counts[status.value]:,}") for status in present]
-    summary = " · ".join(f"{counts[status.value]:,} {_label(status)}" for status in present)
+                   f"{_label(status)}: {number(counts[status.value])}") for status in present]
+    summary = " · ".join(f"{number(counts[status.value])} {_label(status)}" for status in present)
     return _DomainRow(domain, rows, parts, summary)
 
 
@@ -155,7 +156,7 @@ def _run_facts(report: Report) -> list[tuple[str, str]]:
     facts = [
         (say("html.file"), source.path),
         (say("html.read_as"), _read_as(source)),
-        ("DNS", say("html.dns_value", domains=f"{dns.domains:,}", queries=f"{dns.queries:,}") if dns.checked
+        ("DNS", say("html.dns_value", domains=number(dns.domains), queries=number(dns.queries)) if dns.checked
          else say("html.dns_off")),
         (say("html.time"), f"{report.elapsed_seconds:.1f} s"),
     ]
@@ -190,10 +191,6 @@ def _read_as(source: InputSummary) -> str:
         return say("html.read_as_sheet", sheet=source.sheet, header=header, column=source.email_column)
     return say("html.read_as_value", encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
                header=header, column=source.email_column)
-
-
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "0.0%"
 
 
 def _share(part: int, whole: int) -> float:

@@ -66,9 +66,32 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def number(value: int) -> str:
+    """A count as the language writes it: 12,345 in English; 12 345 in Spanish (RAE: a thin space
+    groups thousands, since a comma or a period would read as decimals in one country or another).
+
+    >>> number(1234567), speaking_number_es(1234567)
+    ('1,234,567', '1\u202f234\u202f567')
+    """
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u202f") if language() == "es" else grouped
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` in percent with one decimal: 58.0% in English, 58,0 % in Spanish."""
+    value = f"{100 * part / whole:.1f}" if whole else "0.0"
+    return f"{value.replace('.', ',')}\u00a0%" if language() == "es" else f"{value}%"
+
+
+def speaking_number_es(value: int) -> str:
+    """``number`` in Spanish, for the doctest above."""
+    with speaking("es"):
+        return number(value)
+
+
 def rows(count: int) -> str:
     """'1 row', '12 rows' in the language of the run."""
-    return say("rows.one" if count == 1 else "rows.many", count=f"{count:,}")
+    return say("rows.one" if count == 1 else "rows.many", count=number(count))
 
 
 def syntax_detail(english: str) -> str:

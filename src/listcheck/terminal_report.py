@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .messages import rows, say
+from .messages import number, percent, rows, say
 from .reasons import Reason, Status
 from .report import EXAMPLES_PER_REASON, Report
 
@@ -74,10 +74,6 @@ def delimiter_name(delimiter: str) -> str:
     return say("report.delimiter_tab") if delimiter == "\t" else f"'{delimiter}'"
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "0.0%"
-
-
 def _summary(report: Report) -> Table:
     total = report.input.rows
     grid = Table.grid(padding=(0, 2))
@@ -87,12 +83,12 @@ def _summary(report: Report) -> Table:
     grid.add_column()
     for status in Status:
         count = report.counts[status.value]
-        grid.add_row(Text(say(f"status.{status.value}"), style=_STATUS_STYLE[status]), str(count),
-                     _percent(count, total), "")
+        grid.add_row(Text(say(f"status.{status.value}"), style=_STATUS_STYLE[status]), number(count),
+                     percent(count, total), "")
     grid.add_row("", "", "", "")
     for name, path in report.outputs.items():
         count = report.destinations[name]
-        grid.add_row(f"→ {say(f'output.{name}')}", str(count), _percent(count, total), path)
+        grid.add_row(f"→ {say(f'output.{name}')}", number(count), percent(count, total), path)
     return grid
 
 
