@@ -11,10 +11,10 @@ from typing import Any
 from .messages import language, number, percent, rows, say
 from .policy import Policy
 from .reasons import REASONS_BY_CODE, Destination, Reason, Status
-from .terminal_report import delimiter_name
 from .report import InputSummary, Report
+from .terminal_report import delimiter_name
 
-TYPOS_SHOWN = 50
+TYPOS_SHOWN = 50  # and as many corrections; all of them are in the rejected file and the JSON report
 _STATUS_ORDER = [Status.VALID, Status.RISKY, Status.INVALID, Status.UNKNOWN]
 _BAR_WIDTH = 330  # of the reasons chart's 640, for the longest bar
 

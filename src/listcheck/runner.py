@@ -16,7 +16,6 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
-from .duplicates import DuplicateIndex
 from .errors import InputError, UsageError
 from .messages import say, speaking
 from .judging import BatchJudging, Judged, worth_a_second_process
@@ -35,7 +34,7 @@ from .workbooks import WorkbookFile, XlsxOutputs, is_workbook
 from .writing import CsvOutputs, defuse_formulas, refuse_overwriting_input
 
 if TYPE_CHECKING:  # DNS brings asyncio and dnspython, a tenth of a second: imported when asked for
-    from .deliverability import DeliverabilityChecker, DomainAnswer, Progress
+    from .deliverability import DeliverabilityChecker, Progress
 
 STDIN = "-"
 # Rows judged and written at a time: enough for the bulk checks to pay (each batch compiles their
