@@ -112,3 +112,15 @@ def test_the_html_report_can_go_to_standard_output(tmp_path):
     both = CliRunner().invoke(cli, ["check", str(EXAMPLE), "--no-dns", "-o", str(tmp_path), "--report-html", "-",
                                     "--report-json", "-"])
     assert both.exit_code == 2
+
+
+def test_bad_input_is_refused_in_spanish(tmp_path):
+    pdf = tmp_path / "lista.csv"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    spanish = CliRunner().invoke(cli, ["check", str(pdf), "--no-dns", "--lang", "es"])
+    assert spanish.exit_code == 3
+    assert spanish.output == ("Error: el archivo es un documento PDF, no una tabla: exporta la lista desde su origen "
+                              "como CSV\n")
+    missing = CliRunner(env={"LANG": "es_ES.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(
+        cli, ["check", str(tmp_path / "no.csv"), "--no-dns"])
+    assert missing.exit_code == 3 and "no existe" in missing.output

@@ -106,6 +106,8 @@ def check(
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, an .xlsx workbook, or - for standard input) and
     write <stem>.clean.csv and <stem>.rejected.csv (.xlsx for a workbook)."""
+    # Everything the command says, errors included, in the user's language.
+    ctx.with_resource(speaking(lang or default_language()))
     if delimiter is not None:
         delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
 
@@ -132,10 +134,10 @@ def check(
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except InputError as error:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(say("error.prefix") + str(error), err=True)
         ctx.exit(ExitStatus.BAD_INPUT)
     except KeyboardInterrupt:
-        click.echo("Interrupted: no output was written.", err=True)
+        click.echo(say("error.interrupted"), err=True)
         ctx.exit(ExitStatus.INTERRUPTED)
     finally:
         if progress is not None:
@@ -146,11 +148,10 @@ def check(
     try:
         if report_json is not None:
             _write_report(report.to_json(), report_json)
-        with speaking(lang or default_language()):
-            if report_html is not None:
-                _write_report(render_html(report), report_html)
-            if not quiet:
-                _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
+        if report_html is not None:
+            _write_report(render_html(report), report_html)
+        if not quiet:
+            _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
     except BrokenPipeError:
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)
@@ -239,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         error.show()
         return error.exit_code
     except click.exceptions.Abort:
-        click.echo("Interrupted: no output was written.", err=True)
+        click.echo(say("error.interrupted"), err=True)
         return ExitStatus.INTERRUPTED
     return int(status or ExitStatus.OK)
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import InputError, UsageError
+from .messages import say
 
 
 def normalize_header(name: str) -> str:
@@ -129,8 +130,8 @@ def find_layout(
     if width <= 1:
         return Layout(has_header, 0, "content")
     raise InputError(
-        "no column holds email addresses: no header names one and no cell contains @",
-        "name it with --column",
+        say("error.no_email_column"),
+        say("hint.column"),
     )
 
 

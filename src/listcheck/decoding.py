@@ -25,19 +25,19 @@ _BOMS = [  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 # What people hand us instead of a CSV: say what it is, so they know what to export instead.
-_SIGNATURES = [
-    (b"%PDF", "a PDF document, not a table: export the list from its source as CSV"),
-    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook is one): if it is a workbook, name it .xlsx; otherwise unzip the export"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls or .doc): save the sheet as CSV"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image, not a table"),
-    (b"\xff\xd8\xff", "a JPEG image, not a table"),
-    (b"GIF87a", "a GIF image, not a table"),
-    (b"GIF89a", "a GIF image, not a table"),
-    (b"\x1f\x8b", "a gzip archive: decompress it first"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive: extract it first"),
-    (b"Rar!", "a RAR archive: extract it first"),
-    (b"\x7fELF", "a program, not a table"),
-    (b"SQLite format 3\x00", "an SQLite database, not a table: export the table as CSV"),
+_SIGNATURES = [  # with the key of the sentence that says what the file is (messages.py)
+    (b"%PDF", "error.is_pdf"),
+    (b"PK\x03\x04", "error.is_zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "error.is_old_office"),
+    (b"\x89PNG\r\n\x1a\n", "error.is_png"),
+    (b"\xff\xd8\xff", "error.is_jpeg"),
+    (b"GIF87a", "error.is_gif"),
+    (b"GIF89a", "error.is_gif"),
+    (b"\x1f\x8b", "error.is_gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "error.is_7zip"),
+    (b"Rar!", "error.is_rar"),
+    (b"\x7fELF", "error.is_program"),
+    (b"SQLite format 3\x00", "error.is_sqlite"),
 ]
 ENCODING_ERRORS = {"strict": "strict", "keep": "surrogateescape", "replace": "replace"}
 
@@ -85,7 +85,7 @@ def _detect(handle: BinaryIO, head: bytes, encoding: str | None, handler: str) -
         return _checked(handle, codec, bom, handler)
     for signature, description in _SIGNATURES:
         if head.startswith(signature):
-            raise InputError(f"the file is {description}")
+            raise InputError(say(description))
     utf16 = _utf16_without_bom(head)
     if utf16 is not None:
         return _checked(handle, utf16, b"", handler)
@@ -93,7 +93,7 @@ def _detect(handle: BinaryIO, head: bytes, encoding: str | None, handler: str) -
     if scan.error is None:
         return FileEncoding("utf-8", lone_cr=scan.lone_cr, spare_control=scan.spare_control)
     if _looks_binary(head):
-        raise InputError("the file is binary data, not text")
+        raise InputError(say("error.binary"))
     if _mostly_utf8(handle):
         # A UTF-8 file with a few bad bytes (two exports pasted together, say): a code page would turn
         # every accent of the good lines into mojibake, so the bad line is named instead.
@@ -125,7 +125,7 @@ def _scan(handle: BinaryIO, codec: str, bom: bytes, handler: str) -> _Scan:
         except UnicodeDecodeError as error:
             data = pending + block
             line = lines + data[:error.start].count(b"\n")
-            return _Scan(f"line {line} is not valid {codec} (byte 0x{data[error.start]:02x})")
+            return _Scan(say("error.bad_byte", line=line, codec=codec, byte=f"0x{data[error.start]:02x}"))
         # A CR that ends a block may be the first half of a CRLF: look at it with the next block.
         carried = "\r" if block and text.endswith("\r") else ""
         text = text[:-1] if carried else text
@@ -142,12 +142,8 @@ def _checked(handle: BinaryIO, codec: str, bom: bytes, handler: str, *, mostly_u
     scan = _scan(handle, codec, bom, handler)
     if scan.error is not None:
         if mostly_utf8:
-            raise InputError(
-                f"{scan.error}, though the rest of the file is UTF-8",
-                "fix that line, or run again with --encoding-errors keep to carry such bytes through "
-                "unchanged, or with --encoding-errors replace to write U+FFFD in their place",
-            )
-        raise InputError(scan.error, "name the file's real encoding with --encoding")
+            raise InputError(say("error.mostly_utf8", where=scan.error), say("hint.mostly_utf8"))
+        raise InputError(scan.error, say("hint.encoding"))
     return FileEncoding(codec, bom, handler, warnings or [], scan.lone_cr, scan.spare_control)
 
 
@@ -192,8 +188,8 @@ def _code_page(handle: BinaryIO, head: bytes, handler: str) -> FileEncoding:
     best = matches.best()
     if best is None:
         raise InputError(
-            "cannot tell the file's encoding: it is not UTF-8, cp1252 or cp1251 text",
-            "if it is text, name its encoding with --encoding",
+            say("error.unknown_encoding"),
+            say("hint.unknown_encoding"),
         )
     codec = codecs.lookup(best.encoding).name
     warnings = []

@@ -97,7 +97,7 @@ class ContactFile:
         handle.seek(0, io.SEEK_END)
         self.size = handle.tell()  # in bytes
         if self.size == 0:
-            raise InputError("the file is empty")
+            raise InputError(say("error.empty"))
         self._handle = handle
         self._encoding = detect_encoding(handle, encoding, errors=encoding_errors)
         if delimiter is not None and len(delimiter) != 1:
@@ -114,7 +114,7 @@ class ContactFile:
         )
         sample = next(self._batches(SAMPLE_RECORDS + 1, skip_header=False), None)
         if sample is None or not any(sample.records):
-            raise InputError("the file holds no rows, only blank space")
+            raise InputError(say("error.blank"))
         widest = max(len(record) for record in sample.records)
         if column is not None and column.isdigit() and int(column) > widest:
             # A position past the first rows' width may exist further down: measure the whole file.
@@ -328,12 +328,12 @@ def read_file_bytes(path: str) -> bytes:
 def describe_open_error(path: str, error: OSError) -> str:
     """One line saying why ``path`` could not be read."""
     if isinstance(error, FileNotFoundError):
-        return f"'{path}' does not exist"
+        return say("error.not_found", path=path)
     if isinstance(error, IsADirectoryError):
-        return f"'{path}' is a folder, not a file"
+        return say("error.folder", path=path)
     if isinstance(error, PermissionError):
-        return f"'{path}' cannot be read: permission denied"
-    return f"'{path}' cannot be read: {error.strerror}"
+        return say("error.permission", path=path)
+    return say("error.unreadable", path=path, reason=error.strerror)
 
 
 def read_domain_list(path: str) -> list[str]:

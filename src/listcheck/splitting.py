@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from .errors import InputError
+from .messages import say
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def record_batches(text: TextIO, *, delimiter: str, line_end: str | None, size: 
             yield RecordBatch(row, records, spans_lines, lines)
             row += len(records)
     except csv.Error as error:
-        raise InputError(f"cannot split the file into rows: {error}", "check --delimiter") from None
+        raise InputError(say("error.cannot_split", error=error), say("hint.delimiter")) from None
     finally:
         csv.field_size_limit(previous_limit)
 

@@ -47,11 +47,11 @@ class WorkbookFile:
         try:
             workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise InputError(f"cannot read the workbook: {error}", "save it again from Excel as .xlsx") from None
+            raise InputError(say("error.workbook", error=error), say("hint.workbook")) from None
         try:
             names = [worksheet.title for worksheet in workbook.worksheets]  # chart sheets hold no rows
             if not names:
-                raise InputError("the workbook has no sheet of cells, only charts")
+                raise InputError(say("error.only_charts"))
             if sheet is not None and sheet not in names:
                 raise UsageError(f"--sheet '{sheet}' is not a sheet of cells in this workbook; it has "
                                  f"{', '.join(repr(name) for name in names)}")
@@ -63,7 +63,7 @@ class WorkbookFile:
         self.blank_rows_before = next((number for number, record in enumerate(records) if any(record)), 0)
         records = records[self.blank_rows_before:]
         if not records:
-            raise InputError(f"the sheet '{self.sheet}' holds no rows")
+            raise InputError(say("error.empty_sheet", sheet=self.sheet))
         self.warnings: list[str] = []
         if sheet is None and len(names) > 1:
             self.warnings.append(say("warning.sheets", count=len(names), sheet=self.sheet))
