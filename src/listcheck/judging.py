@@ -17,14 +17,13 @@ import signal
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
 from .duplicates import DuplicateIndex
-from .messages import language, speaking
+from .messages import language, use_language
 from .pipeline import JudgedRows, RowJudge
 from .reasons import Destination
 from .verdict import AddressVerdict
@@ -218,15 +217,13 @@ class _State:
 
 
 _WORKER_STATE: list[_State] = []  # the worker's state, set once when it starts
-_WORKER_LANGUAGE: list[AbstractContextManager[None]] = []
 
 
 def _adopt(state: _State) -> None:
     # Ctrl-C is the parent's to handle: it stops the worker when it stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_STATE.append(state)
-    _WORKER_LANGUAGE.append(speaking(state.language))
-    _WORKER_LANGUAGE[0].__enter__()  # for the worker's life: its sentences are the run's
+    use_language(state.language)  # for the worker's life: its sentences are the run's
 
 
 def _warm_up() -> None:

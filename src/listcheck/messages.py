@@ -30,13 +30,22 @@ def language() -> str:
 @contextmanager
 def speaking(lang: str) -> Iterator[None]:
     """Say everything in ``lang`` inside the block."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
-    token = _spoken.set(lang)
+    token = _spoken.set(_known(lang))
     try:
         yield
     finally:
         _spoken.reset(token)
+
+
+def use_language(lang: str) -> None:
+    """Say everything in ``lang`` from now on, in this context (a worker process, for its life)."""
+    _spoken.set(_known(lang))
+
+
+def _known(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
+    return lang
 
 
 def default_language(environ: Mapping[str, str] = os.environ) -> str:

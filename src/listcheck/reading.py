@@ -22,7 +22,7 @@ import idna
 from .columns import SAMPLE_RECORDS, find_layout
 from .decoding import detect_encoding
 from .errors import InputError, UsageError
-from .splitting import RecordBatch, record_batches
+from .splitting import RecordBatch, record_batches, widest_record
 from .tlds import tld_exists
 from .messages import say
 
@@ -118,7 +118,7 @@ class ContactFile:
         widest = max(len(record) for record in sample.records)
         if column is not None and column.isdigit() and int(column) > widest:
             # A position past the first rows' width may exist further down: measure the whole file.
-            widest = max(max(map(len, batch.records)) for batch in self._batches(50_000, skip_header=False))
+            widest = widest_record(self._batches(50_000, skip_header=False))
         layout = find_layout(sample.records, column=column, has_header=has_header, width=widest)
         self.header = sample.records[0] if layout.has_header else None
         self.email_column = layout.email_column

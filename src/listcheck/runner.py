@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
 from .errors import InputError, UsageError
-from .messages import say, speaking
 from .judging import BatchJudging, Judged, worth_a_second_process
+from .messages import say, speaking
 from .pipeline import VERDICT_COLUMNS, RowJudge
 from .policy import Policy
 from .reading import ContactFile, ShapeCheck, describe_open_error
-from .splitting import RecordBatch
+from .splitting import RecordBatch, widest_record
 from .reasons import REASONS_BY_CODE, Destination, Reason
 from .report import TOP_DOMAINS, DnsSummary, InputSummary, Report, SuppressionSummary
 from .risk import DisposableDomains
@@ -222,9 +222,7 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> Iterator[BinaryIO]:
     kept on disk rather than in memory. OS errors become one-line input errors.
     """
     if path == STDIN:
-        with tempfile.TemporaryFile() as copy:
-            shutil.copyfileobj(stdin or sys.stdin.buffer, copy)
-            copy.seek(0)
+        with _copy_of(stdin or sys.stdin.buffer) as copy:
             yield copy
         return
     try:
@@ -236,10 +234,17 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> Iterator[BinaryIO]:
             yield handle
             return
         # A pipe or a FIFO (<(...), /dev/stdin) reads once: keep a copy to read again.
-        with tempfile.TemporaryFile() as copy:
-            shutil.copyfileobj(handle, copy)
-            copy.seek(0)
+        with _copy_of(handle) as copy:
             yield copy
+
+
+@contextmanager
+def _copy_of(source: IO[bytes]) -> Iterator[BinaryIO]:
+    """What ``source`` holds, in a temporary file open from its start."""
+    with tempfile.TemporaryFile() as copy:
+        shutil.copyfileobj(source, copy)
+        copy.seek(0)
+        yield copy
 
 
 def _open_contacts(path: str, handle: BinaryIO, *, encoding: str | None, delimiter: str | None,
@@ -373,7 +378,7 @@ def _domains_and_width(contacts: ContactFile | WorkbookFile, judge: RowJudge) ->
 
 
 def _widest(contacts: ContactFile | WorkbookFile) -> int:
-    return max([len(contacts.header or [])] + [max(map(len, batch.records)) for batch in contacts.batches()])
+    return max(len(contacts.header or []), widest_record(contacts.batches()))
 
 
 def _cell(record: list[str], column: int) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import itertools
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -31,6 +31,11 @@ class RecordBatch:
     # Each record's line, line end included, where writing the record back unchanged gives exactly
     # that line; None where it does not, or for every record when the lines were not kept.
     lines: list[str | None] | None = None
+
+
+def widest_record(batches: Iterable[RecordBatch]) -> int:
+    """The number of fields of the widest record of all these batches."""
+    return max((max(map(len, batch.records)) for batch in batches), default=0)
 
 
 def record_batches(text: TextIO, *, delimiter: str, line_end: str | None, size: int, first_row: int,
