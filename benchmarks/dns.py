@@ -28,7 +28,7 @@ import dns.resolver  # noqa: E402
 from dns_server import ProcessZoneServer, ZoneResolver  # noqa: E402
 
 from listcheck import check_file  # noqa: E402
-from listcheck.deliverability import CANARY_DOMAINS  # noqa: E402
+from listcheck.checks.deliverability import CANARY_DOMAINS  # noqa: E402
 
 DELAY = 0.05
 DOMAINS = 600

@@ -27,7 +27,7 @@ from pathlib import Path
 from email_validator import EmailNotValidError, validate_email
 
 from listcheck import Reason, check_address
-from listcheck.normalize import clean_cell
+from listcheck.checks.normalize import clean_cell
 
 # Labels that describe email-validator's behaviour with default options. The others ("valid when
 # allow_quoted_local=True", "invalid when allow_smtputf8=False", ...) describe other settings.

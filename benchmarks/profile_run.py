@@ -45,7 +45,13 @@ def main() -> None:
     spec.loader.exec_module(speed)
 
     started = time.perf_counter()
-    from listcheck import batch, pipeline, reading, runner, splitting, tally, writing
+    from listcheck import file_check as runner
+    from listcheck import judge as pipeline
+    from listcheck.checks import bulk as batch
+    from listcheck.reading import contacts as reading
+    from listcheck.reading import splitting
+    from listcheck.reports import tally
+    from listcheck.writing import outputs as writing
     STEPS["importing listcheck"] = time.perf_counter() - started
 
     timed(reading, "detect_encoding", "encoding: reading the file through once")

@@ -27,8 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from listcheck import Reason, check_address
-from listcheck.tlds import tld_exists
-from listcheck.typos import COMMON_SECOND_LEVEL, COMMON_TLDS, GENERIC_TLDS, DomainKnowledge, split_domain
+from listcheck.checks.tlds import tld_exists
+from listcheck.checks.typos import COMMON_SECOND_LEVEL, COMMON_TLDS, GENERIC_TLDS, DomainKnowledge, split_domain
 
 
 def domain_of(text: str) -> str:

@@ -16,7 +16,7 @@ import time
 
 from email_validator import EmailNotValidError, validate_email
 
-from listcheck.typos import DomainKnowledge, load_mail_domains
+from listcheck.checks.typos import DomainKnowledge, load_mail_domains
 
 TLDS = ["com", "es", "net", "org", "mx", "com.ar", "co", "ru", "ua", "com.br", "con", "cmo", "de", "fr", "info"]
 

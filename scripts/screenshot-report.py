@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from listcheck import __version__, check_file
-from listcheck.html_report import render_html
+from listcheck.reports.html import render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -3,7 +3,7 @@
 import pytest
 
 from listcheck import Reason, Status, check_address
-from listcheck.normalize import clean_cell
+from listcheck.checks.normalize import clean_cell
 
 REASON_CASES = [
     # (cell, status, reason)

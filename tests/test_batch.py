@@ -9,10 +9,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from listcheck.addresses import _check, plain_domain_verdict
-from listcheck.batch import plain_verdicts
-from listcheck.risk import DisposableDomains, role_words
-from listcheck.typos import default_knowledge
+from listcheck.checks.addresses import _check, plain_domain_verdict
+from listcheck.checks.bulk import plain_verdicts
+from listcheck.checks.risk import DisposableDomains, role_words
+from listcheck.checks.typos import default_knowledge
 
 from .test_fast_path import corpus_addresses, generated_addresses
 
@@ -70,7 +70,7 @@ def test_bulk_verdicts_equal_single_cell_verdicts():
 def test_bulk_checks_do_not_import_pandas():
     """pyarrow's own conversions import pandas, a third of a second of every run."""
     code = ("import sys\n"
-            "from listcheck.pipeline import RowJudge\n"
+            "from listcheck.judge import RowJudge\n"
             "RowJudge().offline(['ana@gmail.com', 'Ana@Gmail.COM', 'info2+web@x.es', 'x', ''])\n"
             "assert 'pandas' not in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from listcheck import Reason, Status, check_file
-from listcheck.deliverability import DeliverabilityChecker, DomainAnswer, parse_nameserver
-from listcheck.dns_cache import DnsCache
+from listcheck.checks.deliverability import DeliverabilityChecker, DomainAnswer, parse_nameserver
+from listcheck.checks.dns_cache import DnsCache
 
 from .dns_server import ZoneResolver, ZoneServer
 

@@ -11,9 +11,9 @@ from email_validator import EmailNotValidError, validate_email
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES
 
-from listcheck.addresses import _check, _proven_ascii_domain
-from listcheck.risk import DisposableDomains
-from listcheck.typos import default_knowledge
+from listcheck.checks.addresses import _check, _proven_ascii_domain
+from listcheck.checks.risk import DisposableDomains
+from listcheck.checks.typos import default_knowledge
 
 CORPORA = Path(os.environ.get("LISTCHECK_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
 _ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")

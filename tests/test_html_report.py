@@ -10,7 +10,7 @@ import pytest
 
 from listcheck import check_file
 from listcheck.cli import cli
-from listcheck.html_report import render_html
+from listcheck.reports.html import render_html
 
 from click.testing import CliRunner
 

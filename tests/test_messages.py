@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from listcheck import Reason, check_file
 from listcheck.cli import cli
-from listcheck.html_report import render_html
+from listcheck.reports.html import render_html
 from listcheck.messages import LANGUAGES, MESSAGES, default_language, placeholders, speaking, syntax_detail
 from listcheck.reasons import Status
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from listcheck import Policy, Reason, Status, check_frame, rejected_mask
-from listcheck.pipeline import judge_cells
+from listcheck.judge import judge_cells
 
 
 def test_duplicates_are_found_ignoring_case_and_name_the_first_row():

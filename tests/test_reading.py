@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from listcheck import InputError, UsageError
-from listcheck.reading import read_contacts, sniff_delimiter
+from listcheck.reading.contacts import read_contacts, sniff_delimiter
 
 DATA = Path(__file__).parent / "data"
 SPANISH_FIRST = ["José Núñez", "jose@correo.es", "08001", "NA"]

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from listcheck import Reason, Status, check_address, check_file
-from listcheck.risk import DisposableDomains, role_of
-from listcheck.suppression import load_suppression_lists
+from listcheck.checks.risk import DisposableDomains, role_of
+from listcheck.checks.suppression import load_suppression_lists
 
 
 @pytest.mark.parametrize(("local", "role"), [

@@ -8,8 +8,9 @@ import random
 import pytest
 
 from listcheck import check_file
-from listcheck import duplicates, runner
-from listcheck.duplicates import DuplicateIndex
+from listcheck import file_check as runner
+from listcheck.checks import duplicates
+from listcheck.checks.duplicates import DuplicateIndex
 from listcheck.reasons import Status
 from listcheck.verdict import AddressVerdict
 

@@ -3,9 +3,9 @@
 import pytest
 
 from listcheck import Reason, Status, check_address, check_file
-from listcheck.pipeline import judge_cells
+from listcheck.judge import judge_cells
 from listcheck.policy import Policy
-from listcheck.typos import DomainKnowledge, load_mail_domains
+from listcheck.checks.typos import DomainKnowledge, load_mail_domains
 
 KNOWLEDGE = DomainKnowledge()
 
@@ -140,7 +140,7 @@ def test_known_domains_that_are_already_known_keep_their_provider():
 
 def test_domain_list_file(tmp_path):
     from listcheck import UsageError
-    from listcheck.reading import read_domain_list
+    from listcheck.reading.contacts import read_domain_list
 
     good = tmp_path / "propios.txt"
     good.write_text("# nuestros dominios\nAcademia-Lopez.es\n@straße.de\n\nmi-empresa.com.mx.  # con punto final\n")

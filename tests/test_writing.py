@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from listcheck import UsageError, check_file
-from listcheck.reading import TextFormat
-from listcheck.writing import write_outputs
+from listcheck.reading.contacts import TextFormat
+from listcheck.writing.outputs import write_outputs
 
 DATA = Path(__file__).parent / "data"
 

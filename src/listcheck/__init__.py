@@ -5,14 +5,14 @@
 'ana@correo.es'
 """
 
-from .addresses import check_address
-from .errors import InputError, ListcheckError, UsageError
-from .pipeline import check_frame, rejected_mask
-from .policy import Policy
-from .reasons import Destination, Reason, Status
-from .report import Report
-from .runner import check_file
-from .verdict import AddressVerdict
+from listcheck.checks.addresses import check_address
+from listcheck.errors import InputError, ListcheckError, UsageError
+from listcheck.judge import check_frame, rejected_mask
+from listcheck.policy import Policy
+from listcheck.reasons import Destination, Reason, Status
+from listcheck.reports.report import Report
+from listcheck.file_check import check_file
+from listcheck.verdict import AddressVerdict
 
 __version__ = "0.1.0"
 

@@ -1,5 +1,5 @@
 """``python -m listcheck``."""
 
-from .cli import main
+from listcheck.cli import main
 
 raise SystemExit(main())

@@ -17,15 +17,15 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from . import __version__
-from .errors import InputError, UsageError
-from .html_report import render_html
-from .messages import LANGUAGES, default_language, say, speaking
-from .report import Report
-from .reading import read_domain_list
-from .runner import check_file, output_paths
-from .terminal_report import render_report
-from .writing import refuse_overwriting_input, write_text
+from listcheck import __version__
+from listcheck.errors import InputError, UsageError
+from listcheck.reports.html import render_html
+from listcheck.messages import LANGUAGES, default_language, say, speaking
+from listcheck.reports.report import Report
+from listcheck.reading.contacts import read_domain_list
+from listcheck.file_check import check_file, output_paths
+from listcheck.reports.terminal import render_report
+from listcheck.writing.outputs import refuse_overwriting_input, write_text
 
 
 class ExitStatus(IntEnum):

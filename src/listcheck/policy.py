@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .reasons import Destination, Reason, Status
+from listcheck.reasons import Destination, Reason, Status
 
 
 @dataclass(frozen=True)

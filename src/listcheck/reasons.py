@@ -60,7 +60,7 @@ class Reason(Enum):
     @property
     def title(self) -> str:
         """A few words for reports, in the language of the run (messages.py)."""
-        from .messages import say
+        from listcheck.messages import say
 
         return say(f"reason.{self.code}")
 

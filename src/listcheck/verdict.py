@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .reasons import Reason, Status
+from listcheck.reasons import Reason, Status
 
 
 @dataclass(frozen=True, slots=True)  # slots: a list of a million rows holds a verdict each

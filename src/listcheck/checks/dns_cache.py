@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .deliverability import SETTLED_REASONS, DomainAnswer, settled_answer
-from .reasons import REASONS_BY_CODE, Reason
+from listcheck.checks.deliverability import SETTLED_REASONS, DomainAnswer, settled_answer
+from listcheck.reasons import REASONS_BY_CODE, Reason
 
 MAX_POSITIVE_SECONDS = 24 * 3600
 NEGATIVE_SECONDS = 3600

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import IO
 
-from .errors import UsageError
-from .reading import TextFormat
+from listcheck.errors import UsageError
+from listcheck.reading.contacts import TextFormat
 
 
 def write_outputs(

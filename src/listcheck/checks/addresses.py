@@ -13,13 +13,13 @@ from functools import lru_cache
 import email_validator
 from email_validator import EmailNotValidError, validate_email
 
-from .messages import language, say, syntax_detail
-from .normalize import clean_cell
-from .reasons import Reason, Status
-from .risk import DisposableDomains, role_of
-from .tlds import tld_exists
-from .typos import DomainKnowledge, default_knowledge
-from .verdict import AddressVerdict
+from listcheck.messages import language, say, syntax_detail
+from listcheck.checks.normalize import clean_cell
+from listcheck.reasons import Reason, Status
+from listcheck.checks.risk import DisposableDomains, role_of
+from listcheck.checks.tlds import tld_exists
+from listcheck.checks.typos import DomainKnowledge, default_knowledge
+from listcheck.verdict import AddressVerdict
 
 # email-validator's own list (RFC 6761 and friends), plus names it deliberately accepts but that can
 # never receive a real subscriber's mail: the RFC 2606 example domains, ".alt" (RFC 9476) and

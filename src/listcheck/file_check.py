@@ -16,25 +16,25 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, BinaryIO, ParamSpec, TypeVar
 
-from .errors import InputError, UsageError
-from .judging import BatchJudging, Judged, worth_a_second_process
-from .messages import say, speaking
-from .pipeline import VERDICT_COLUMNS, RowJudge
-from .policy import Policy
-from .reading import ContactFile, ShapeCheck, describe_open_error
-from .splitting import RecordBatch, widest_record
-from .reasons import REASONS_BY_CODE, Destination, Reason
-from .report import TOP_DOMAINS, DnsSummary, InputSummary, Report, SuppressionSummary
-from .risk import DisposableDomains
-from .suppression import load_suppression_lists
-from .tally import Tally
-from .typos import DomainKnowledge
-from .verdict import AddressVerdict
-from .workbooks import WorkbookFile, XlsxOutputs, is_workbook
-from .writing import CsvOutputs, defuse_formulas, refuse_overwriting_input
+from listcheck.errors import InputError, UsageError
+from listcheck.engines.worker import BatchJudging, Judged, worth_a_second_process
+from listcheck.messages import say, speaking
+from listcheck.judge import VERDICT_COLUMNS, RowJudge
+from listcheck.policy import Policy
+from listcheck.reading.contacts import ContactFile, ShapeCheck, describe_open_error
+from listcheck.reading.splitting import RecordBatch, widest_record
+from listcheck.reasons import REASONS_BY_CODE, Destination, Reason
+from listcheck.reports.report import TOP_DOMAINS, DnsSummary, InputSummary, Report, SuppressionSummary
+from listcheck.checks.risk import DisposableDomains
+from listcheck.checks.suppression import load_suppression_lists
+from listcheck.reports.tally import Tally
+from listcheck.checks.typos import DomainKnowledge
+from listcheck.verdict import AddressVerdict
+from listcheck.reading.workbooks import WorkbookFile, XlsxOutputs, is_workbook
+from listcheck.writing.outputs import CsvOutputs, defuse_formulas, refuse_overwriting_input
 
 if TYPE_CHECKING:  # DNS brings asyncio and dnspython, a tenth of a second: imported when asked for
-    from .deliverability import DeliverabilityChecker, Progress
+    from listcheck.checks.deliverability import DeliverabilityChecker, Progress
 
 STDIN = "-"
 # Rows judged and written at a time: enough for the bulk checks to pay (each batch compiles their
@@ -403,8 +403,8 @@ def _policy(strict: bool, fix_typos: bool, reject: Iterable[str], keep: Iterable
 
 def _deliverability(nameservers: Sequence[str], timeout: float, concurrency: int,
                     cache: bool | str) -> DeliverabilityChecker:
-    from .deliverability import DeliverabilityChecker, parse_nameserver
-    from .dns_cache import DnsCache, default_cache_path
+    from listcheck.checks.deliverability import DeliverabilityChecker, parse_nameserver
+    from listcheck.checks.dns_cache import DnsCache, default_cache_path
 
     try:
         servers = [parse_nameserver(text) for text in nameservers]

@@ -12,8 +12,8 @@ from typing import BinaryIO
 
 from charset_normalizer import CharsetMatch, from_bytes
 
-from .errors import InputError, UsageError
-from .messages import say
+from listcheck.errors import InputError, UsageError
+from listcheck.messages import say
 
 # Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
 _CODE_PAGES = ["cp1252", "cp1251"]

@@ -23,14 +23,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .messages import say
-from .reasons import Reason
-from .report import DnsSummary
+from listcheck.messages import say
+from listcheck.reasons import Reason
+from listcheck.reports.report import DnsSummary
 
 if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for it
     import dns.asyncresolver
 
-    from .dns_cache import DnsCache
+    from listcheck.checks.dns_cache import DnsCache
 
 # Domains that certainly receive mail, under different top-level domains; a resolver that cannot find
 # the MX records of all of them cannot be trusted.

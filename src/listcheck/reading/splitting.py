@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from .errors import InputError
-from .messages import say
+from listcheck.errors import InputError
+from listcheck.messages import say
 
 
 @dataclass(frozen=True)

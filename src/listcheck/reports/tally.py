@@ -7,10 +7,10 @@ from collections import Counter
 
 import numpy as np
 
-from .judging import Judged
-from .reasons import Destination, Reason, Status
-from .report import EXAMPLES_PER_REASON, Correction, DomainCount, Example, Typo
-from .verdict import AddressVerdict
+from listcheck.engines.worker import Judged
+from listcheck.reasons import Destination, Reason, Status
+from listcheck.reports.report import EXAMPLES_PER_REASON, Correction, DomainCount, Example, Typo
+from listcheck.verdict import AddressVerdict
 
 _DOMAINS_COUNTED = 200_000
 

@@ -24,8 +24,8 @@ from typing import IO, cast
 
 import numpy as np
 
-from .reasons import Status
-from .verdict import AddressVerdict
+from listcheck.reasons import Status
+from listcheck.verdict import AddressVerdict
 
 _STATUSES = list(Status)
 _STATUS_CODES = {status: code for code, status in enumerate(_STATUSES)}

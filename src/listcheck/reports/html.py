@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .messages import language, number, percent, rows, say
-from .policy import Policy
-from .reasons import REASONS_BY_CODE, Destination, Reason, Status
-from .report import InputSummary, Report
-from .terminal_report import delimiter_name
+from listcheck.messages import language, number, percent, rows, say
+from listcheck.policy import Policy
+from listcheck.reasons import REASONS_BY_CODE, Destination, Reason, Status
+from listcheck.reports.report import InputSummary, Report
+from listcheck.reports.terminal import delimiter_name
 
 TYPOS_SHOWN = 50  # and as many corrections; all of them are in the rejected file and the JSON report
 _STATUS_ORDER = [Status.VALID, Status.RISKY, Status.INVALID, Status.UNKNOWN]

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .reasons import Reason, Status
+from listcheck.reasons import Reason, Status
 
 EXAMPLES_PER_REASON = 3
 

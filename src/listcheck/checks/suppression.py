@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .addresses import check_address
-from .columns import normalize_header
-from .errors import ListcheckError, UsageError
-from .reading import read_contacts, read_file_bytes
-from .messages import say
+from listcheck.checks.addresses import check_address
+from listcheck.reading.columns import normalize_header
+from listcheck.errors import ListcheckError, UsageError
+from listcheck.reading.contacts import read_contacts, read_file_bytes
+from listcheck.messages import say
 
 _TYPE_WORDS = frozenset(["type", "event", "status", "reason", "tipo", "kind", "category", "classification", "estado"])
 _CODE_WORDS = frozenset(["code", "codigo", "diagnostic", "smtp", "dsn"])

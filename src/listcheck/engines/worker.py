@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
-from .duplicates import DuplicateIndex
-from .messages import language, use_language
-from .pipeline import JudgedRows, RowJudge
-from .reasons import Destination
-from .verdict import AddressVerdict
+from listcheck.checks.duplicates import DuplicateIndex
+from listcheck.messages import language, use_language
+from listcheck.judge import JudgedRows, RowJudge
+from listcheck.reasons import Destination
+from listcheck.verdict import AddressVerdict
 
 if TYPE_CHECKING:
-    from .deliverability import DomainAnswer
+    from listcheck.checks.deliverability import DomainAnswer
 
 # Below this size a file is judged in this process: starting the worker and sending it the cells
 # costs more than it saves.

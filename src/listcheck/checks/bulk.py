@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .addresses import ATEXT
-from .risk import role_words
-from .verdict import AddressVerdict
+from listcheck.checks.addresses import ATEXT
+from listcheck.checks.risk import role_words
+from listcheck.verdict import AddressVerdict
 
 if TYPE_CHECKING:
     import numpy as np

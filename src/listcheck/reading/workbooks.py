@@ -17,10 +17,10 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
-from .columns import SAMPLE_RECORDS, find_layout
-from .errors import InputError, UsageError
-from .splitting import RecordBatch
-from .messages import say
+from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
+from listcheck.errors import InputError, UsageError
+from listcheck.reading.splitting import RecordBatch
+from listcheck.messages import say
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
@@ -148,7 +148,7 @@ class XlsxOutputs:
 
     def commit(self) -> None:
         """Save every workbook, then put them all under their final names."""
-        from .writing import write_all
+        from listcheck.writing.outputs import write_all
 
         write_all([(path, book.save) for (path, _), book in zip(self._outputs, self._books)])
 

@@ -19,12 +19,12 @@ from typing import BinaryIO
 
 import idna
 
-from .columns import SAMPLE_RECORDS, find_layout
-from .decoding import detect_encoding
-from .errors import InputError, UsageError
-from .splitting import RecordBatch, record_batches, widest_record
-from .tlds import tld_exists
-from .messages import say
+from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
+from listcheck.reading.decoding import detect_encoding
+from listcheck.errors import InputError, UsageError
+from listcheck.reading.splitting import RecordBatch, record_batches, widest_record
+from listcheck.checks.tlds import tld_exists
+from listcheck.messages import say
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024

@@ -7,9 +7,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .messages import number, percent, rows, say
-from .reasons import Reason, Status
-from .report import EXAMPLES_PER_REASON, Report
+from listcheck.messages import number, percent, rows, say
+from listcheck.reasons import Reason, Status
+from listcheck.reports.report import EXAMPLES_PER_REASON, Report
 
 TYPOS_SHOWN = 20
 _STATUS_STYLE = {Status.VALID: "green", Status.UNKNOWN: "cyan", Status.RISKY: "yellow", Status.INVALID: "red"}

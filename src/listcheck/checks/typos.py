@@ -38,7 +38,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .tlds import public_suffix, tld_exists
+from listcheck.checks.tlds import public_suffix, tld_exists
 
 # Where mail for our users' lists lives; ".com", ".net" and ".org" first, which alone break ties.
 GENERIC_TLDS = ("com", "net", "org")

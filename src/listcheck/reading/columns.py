@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import InputError, UsageError
-from .messages import say
+from listcheck.errors import InputError, UsageError
+from listcheck.messages import say
 
 
 def normalize_header(name: str) -> str:

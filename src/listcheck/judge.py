@@ -6,20 +6,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .addresses import check_address, plain_domain_verdict
-from .duplicates import DuplicateIndex, FirstSeen
-from .messages import say
-from .policy import Policy
-from .reasons import REASONS_BY_CODE, Destination, Reason, Status
-from .typos import DomainKnowledge
-from .verdict import AddressVerdict, comparison_key
+from listcheck.checks.addresses import check_address, plain_domain_verdict
+from listcheck.checks.duplicates import DuplicateIndex, FirstSeen
+from listcheck.messages import say
+from listcheck.policy import Policy
+from listcheck.reasons import REASONS_BY_CODE, Destination, Reason, Status
+from listcheck.checks.typos import DomainKnowledge
+from listcheck.verdict import AddressVerdict, comparison_key
 
 if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
     import pandas as pd
 
-    from .deliverability import DeliverabilityChecker, DomainAnswer, Progress
-    from .risk import DisposableDomains
-    from .suppression import SuppressionList
+    from listcheck.checks.deliverability import DeliverabilityChecker, DomainAnswer, Progress
+    from listcheck.checks.risk import DisposableDomains
+    from listcheck.checks.suppression import SuppressionList
 
 # Domains whose plain verdict is kept; a list of millions of company domains must not fill memory.
 _PLAIN_DOMAINS_KEPT = 200_000
@@ -73,8 +73,8 @@ class RowJudge:
 
     def __init__(self, *, policy: Policy = Policy(), knowledge: DomainKnowledge | None = None,
                  disposable: DisposableDomains | None = None, suppressions: SuppressionList | None = None) -> None:
-        from .risk import DisposableDomains
-        from .typos import default_knowledge
+        from listcheck.checks.risk import DisposableDomains
+        from listcheck.checks.typos import default_knowledge
 
         self.policy = policy
         self._plain_domains: dict[str, AddressVerdict | None] = {}
@@ -84,7 +84,7 @@ class RowJudge:
 
     def offline(self, cells: Sequence[str]) -> JudgedRows:
         """The verdicts of ``cells`` before DNS and duplicates."""
-        from .batch import plain_verdicts
+        from listcheck.checks.bulk import plain_verdicts
 
         # Plain verdicts are shared by every plain address of a domain, for the whole run.
         if len(self._plain_domains) > _PLAIN_DOMAINS_KEPT:
