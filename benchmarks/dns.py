@@ -29,6 +29,7 @@ from dns_server import ProcessZoneServer, ZoneResolver  # noqa: E402
 
 from listcheck import check_file  # noqa: E402
 from listcheck.checks.deliverability import CANARY_DOMAINS  # noqa: E402
+from listcheck.settings import DnsSettings
 
 DELAY = 0.05
 DOMAINS = 600
@@ -83,7 +84,7 @@ def main() -> None:
 
         before = server.resolver.queries
         started = time.perf_counter()
-        report = check_file(str(source), nameservers=[server.address], dns_cache=False)
+        report = check_file(str(source), dns=DnsSettings(nameservers=(server.address,), cache=False))
         ours = time.perf_counter() - started
         our_queries = server.resolver.queries - before
 

@@ -1,3 +1,4 @@
+from listcheck.settings import OutputSettings
 """Where a big offline run spends its time, step by step, judged in this process (no worker).
 
     python benchmarks/profile_run.py [--rows 500000]
@@ -71,7 +72,7 @@ def main() -> None:
             writer.writerow(["nombre", "email", "ciudad", "telefono"])
             writer.writerows(speed.realistic_rows(rows))
         started = time.perf_counter()
-        runner.check_file(str(source), dns=False, out_dir=folder, parallel=False)
+        runner.check_file(str(source), dns=None, output=OutputSettings(out_dir=folder), parallel=False)
         inline = time.perf_counter() - started
         print(f"rows: {rows:,}, judged in this process: {inline:.2f} s")
         measured = sum(STEPS.values()) - STEPS["importing listcheck"]
@@ -79,7 +80,7 @@ def main() -> None:
             print(f"  {step:52} {seconds:6.2f} s")
         print(f"  {'the rest (reading lines, padding, the loop)':52} {inline - measured:6.2f} s")
         started = time.perf_counter()
-        runner.check_file(str(source), dns=False, out_dir=folder, parallel=True)
+        runner.check_file(str(source), dns=None, output=OutputSettings(out_dir=folder), parallel=True)
         print(f"the same with the judging worker: {time.perf_counter() - started:.2f} s")
 
 

@@ -18,13 +18,14 @@ from playwright.sync_api import sync_playwright
 
 from listcheck import __version__, check_file
 from listcheck.reports.html import render_html
+from listcheck.settings import OutputSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        report = check_file(str(ROOT / "examples" / "contactos.csv"), dns=False, out_dir=folder, version=__version__)
+        report = check_file(str(ROOT / "examples" / "contactos.csv"), dns=None, output=OutputSettings(out_dir=folder))
         # Paths as a user who ran it in the examples folder would see them.
         report = dataclasses.replace(
             report, input=dataclasses.replace(report.input, path="contactos.csv"),

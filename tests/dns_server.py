@@ -2,18 +2,22 @@
 
 It answers like a recursive resolver would for the names it holds: records of the asked type,
 CNAME chains followed, NOERROR with no data for a name that has other records, NXDOMAIN for a name it
-does not hold. Modes for the unhappy paths: zones it refuses, NXDOMAIN for everything, a delay before
-each answer. ``SilentServer`` binds a port and never answers.
+does not hold. Modes for the unhappy paths: zones it refuses, NXDOMAIN for everything, questions it
+drops (as a lossy network or a dead server does), a delay before each answer (for benchmarks, which
+measure a network's latency). ``SilentServer`` binds a port, notes the questions and never answers.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import socket
+import threading
 import time
 
-from dnslib import QTYPE, RCODE, RR, DNSLabel
+from dnslib import QTYPE, RCODE, RR, DNSError, DNSLabel, DNSRecord
 from dnslib.server import BaseResolver, DNSLogger, DNSServer
+
+CANARIES = ("gmail.com", "outlook.com", "yandex.ru")  # the names listcheck asks first (deliverability.py)
 
 
 class ZoneResolver(BaseResolver):
@@ -35,11 +39,18 @@ class ZoneResolver(BaseResolver):
         """How many queries the server has received."""
         return self._counter.value
 
+    def drops(self, name: str, qtype: str) -> bool:
+        """Whether to leave this question unanswered, as a lossy network or a dying server does
+        (subclasses decide; this server answers everything)."""
+        return False
+
     def resolve(self, request, handler):
         with self._counter.get_lock():
             self._counter.value += 1
+        if self.drops(str(request.q.qname).rstrip("."), QTYPE[request.q.qtype]):
+            raise DNSError("dropped")  # dnslib's handler then sends nothing
         if self.delay:
-            time.sleep(self.delay)
+            time.sleep(self.delay)  # a network's latency, for benchmarks/dns.py
         reply = request.reply()
         qname, qtype = request.q.qname, QTYPE[request.q.qtype]
         if self.nxdomain_everything:
@@ -71,6 +82,32 @@ class ZoneResolver(BaseResolver):
         return reply
 
 
+class WaitsForCompany(ZoneResolver):
+    """Holds each question but the canaries' until ``width`` are waiting, then answers them all. A
+    client that asks ``width`` at a time goes through at once, and ``most_in_flight`` is ``width``;
+    one that asks more at a time shows more, one that asks fewer waits (30 s) and shows fewer."""
+
+    def __init__(self, *args, width, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._company = threading.Barrier(width)
+        self._lock = threading.Lock()
+        self.in_flight = self.most_in_flight = 0
+
+    def resolve(self, request, handler):
+        if str(request.q.qname).rstrip(".") in CANARIES:
+            return super().resolve(request, handler)
+        with self._lock:
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            self._company.wait(timeout=30)
+        except threading.BrokenBarrierError:
+            pass  # fewer questions than ``width`` ever came together: most_in_flight says so
+        with self._lock:
+            self.in_flight -= 1  # before the answer leaves, so the client's next question counts anew
+        return super().resolve(request, handler)
+
+
 class ZoneServer:
     """A UDP DNS server on 127.0.0.1 and a free port, in a thread. Use as a context manager."""
 
@@ -84,7 +121,10 @@ class ZoneServer:
         return f"127.0.0.1:{self.port}"
 
     def __enter__(self) -> ZoneServer:
-        self._server.start_thread()
+        # socketserver notices a shutdown between waits for a request: short waits make stopping quick
+        # (dnslib's start_thread would wait half a second).
+        server = self._server.server
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -123,17 +163,37 @@ def _serve(resolver: ZoneResolver, ready: multiprocessing.Queue, stop: multiproc
 
 
 class SilentServer:
-    """A UDP port on 127.0.0.1 that receives queries and never answers."""
+    """A UDP port on 127.0.0.1 that receives queries, notes each question, and never answers.
+
+    ``first_query`` is set when the first query arrives: a sign that a client has started asking."""
 
     def __enter__(self) -> SilentServer:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._socket.bind(("127.0.0.1", 0))
         self.port = self._socket.getsockname()[1]
+        self.questions: list[tuple[str, str]] = []  # (name, type) of each query received, in order
+        self.first_query = threading.Event()
+        self._closing = False
+        self._thread = threading.Thread(target=self._receive, daemon=True)
+        self._thread.start()
         return self
 
     @property
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
+    def _receive(self) -> None:
+        while True:
+            data, _ = self._socket.recvfrom(4096)
+            if self._closing:
+                return
+            question = DNSRecord.parse(data).q
+            self.questions.append((str(question.qname).rstrip("."), QTYPE[question.qtype]))
+            self.first_query.set()
+
     def __exit__(self, *exc: object) -> None:
+        self._closing = True
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as waker:  # ends the wait for a datagram
+            waker.sendto(b"", ("127.0.0.1", self.port))
+        self._thread.join()
         self._socket.close()

@@ -1,4 +1,5 @@
-"""Bad input and faults: nothing lost, one clear line, safe interruption (issue 7)."""
+"""Bad input and faults: nothing lost, one clear line, safe interruption (issue 7). The Big List of
+Naughty Strings, a public corpus, is in corpus_tests/test_naughty_strings.py."""
 
 import csv
 import io
@@ -6,56 +7,23 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from listcheck import Reason, check_address, check_file
+from listcheck import OutputSettings, ReadingSettings, Reason, Status, check_address, check_file
 from listcheck.cli import cli
 
-CORPORA = Path(os.environ.get("LISTCHECK_CORPORA", Path(__file__).resolve().parents[2] / "shared" / "corpora"))
-
-
-def naughty_strings():
-    """Every string of the Big List of Naughty Strings; a missing corpus fails the test, loudly."""
-    path = CORPORA / "blns.txt"
-    assert path.exists(), f"{path} is missing: set LISTCHECK_CORPORA to the folder of blns.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-def read_rows(path: Path, delimiter=","):
-    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline=""), delimiter=delimiter))
-
-
-def test_every_naughty_string_as_address_and_as_another_cell(tmp_path):
-    strings = naughty_strings()
-    source = tmp_path / "blns.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["email", "nota"])
-        writer.writerows([[text, text] for text in strings])
-    result = CliRunner().invoke(cli, ["check", str(source), "--no-dns", "--annotate", "-q"])
-    assert result.exit_code == 0, result.output
-    clean, rejected = read_rows(tmp_path / "blns.clean.csv")[1:], read_rows(tmp_path / "blns.rejected.csv")[1:]
-    landed = {int(row[2]): row for row in clean + rejected}
-    assert len(landed) == len(clean) + len(rejected) == len(strings)
-    for number, text in enumerate(strings, start=2):
-        row = landed[number]
-        assert row[1] == text  # the other cell, exactly
-        assert row[0] == check_address(text).address
-        assert row[4] in {reason.code for reason in Reason} | {""}
+from .landing import assert_every_row_lands_once, read_output, run_check
 
 
 @pytest.mark.parametrize("terminator", ["\r\n", "\n", "\r"])
 def test_line_ends_of_every_system(tmp_path, terminator):
     source = tmp_path / "lista.csv"
     source.write_bytes(terminator.join(["email,nombre", "ana@correo.es,Ana", "mal,Luis", ""]).encode())
-    report = check_file(str(source), dns=False)
+    report = check_file(str(source), dns=None)
     assert report.destinations == {"clean": 1, "rejected": 1}
     assert (tmp_path / "lista.clean.csv").read_bytes() == terminator.join(["email,nombre", "ana@correo.es,Ana", ""]).encode()
 
@@ -65,7 +33,7 @@ def test_nul_bytes_multiline_cells_and_2mb_cells_are_kept(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text(f'email,nota\nana@correo.es,a\x00b\nluis@correo.es,"línea 1\nlínea 2"\neva@correo.es,{big}\n',
                       encoding="utf-8")
-    report = check_file(str(source), dns=False)
+    report = check_file(str(source), dns=None)
     assert report.destinations == {"clean": 3, "rejected": 0}
     assert (tmp_path / "lista.clean.csv").read_bytes() == source.read_bytes()
 
@@ -118,7 +86,7 @@ def test_invalid_bytes_in_a_utf8_file_name_the_line(tmp_path):
 def test_invalid_bytes_kept_come_back_unchanged(tmp_path):
     source = tmp_path / "mezcla.csv"
     source.write_bytes(MIXED)
-    report = check_file(str(source), dns=False, encoding_errors="keep")
+    report = check_file(str(source), dns=None, reading=ReadingSettings(encoding_errors="keep"))
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert (tmp_path / "mezcla.clean.csv").read_bytes() == MIXED
 
@@ -126,7 +94,7 @@ def test_invalid_bytes_kept_come_back_unchanged(tmp_path):
 def test_invalid_bytes_replaced(tmp_path):
     source = tmp_path / "mezcla.csv"
     source.write_bytes(MIXED)
-    check_file(str(source), dns=False, encoding_errors="replace")
+    check_file(str(source), dns=None, reading=ReadingSettings(encoding_errors="replace"))
     assert (tmp_path / "mezcla.clean.csv").read_text(encoding="utf-8").splitlines()[2] == "luis@correo.es,Mar\ufffda"
 
 
@@ -134,10 +102,10 @@ def test_safe_formulas_only_when_asked(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text('email,telefono,nota\nana@correo.es,+34 600 123 456,"=HYPERLINK(""http://x"",""clic"")"\n'
                       "@ana,-1,@SUM(A1)\n")
-    check_file(str(source), dns=False)
+    check_file(str(source), dns=None)
     assert (tmp_path / "lista.clean.csv").read_text().splitlines()[1] == (
         'ana@correo.es,+34 600 123 456,"=HYPERLINK(""http://x"",""clic"")"')
-    check_file(str(source), dns=False, safe_formulas=True)
+    check_file(str(source), dns=None, output=OutputSettings(safe_formulas=True))
     assert (tmp_path / "lista.clean.csv").read_text().splitlines()[1] == (
         "ana@correo.es,'+34 600 123 456,\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\"")
     assert (tmp_path / "lista.rejected.csv").read_text().splitlines()[1].startswith("'@ana,'-1,'@SUM(A1),3,")
@@ -151,20 +119,22 @@ def test_an_output_folder_that_is_a_file_is_one_line(tmp_path):
     assert result.stderr.splitlines()[-1] == f"Error: cannot write in '{source / 'salida'}': Not a directory (choose another folder with -o)"
 
 
-def test_ctrl_c_exits_130_and_leaves_nothing(tmp_path):
-    from .dns_server import SilentServer
-
+def test_ctrl_c_exits_130_and_leaves_nothing(tmp_path, silent_server):
+    """Ctrl-C in the middle of a run (its DNS lookups waiting) exits 130 with one line and no file."""
     source = tmp_path / "lista.csv"
     source.write_text("email\n" + "".join(f"persona{i}@empresa{i}.es\n" for i in range(50)))
-    with SilentServer() as server:  # lookups hang until the timeout: time to press Ctrl-C
-        process = subprocess.Popen(
-            [sys.executable, "-m", "listcheck", "check", str(source), "--nameserver", server.address,
-             "--dns-timeout", "30", "--no-cache"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
-        )
-        time.sleep(1.5)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "listcheck", "check", str(source), "--nameserver", silent_server.address,
+         "--dns-timeout", "30", "--no-cache"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+    )
+    try:
+        # The first DNS query is the sign that the run is under way (its lookups now hang): Ctrl-C.
+        assert silent_server.first_query.wait(timeout=60), "the run never asked DNS"
         process.send_signal(signal.SIGINT)
-        stdout, stderr = process.communicate(timeout=30)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        process.kill()
     assert process.returncode == 130
     assert stderr == b"Interrupted: no output was written.\n"
     assert sorted(os.listdir(tmp_path)) == ["lista.csv"]
@@ -172,10 +142,17 @@ def test_ctrl_c_exits_130_and_leaves_nothing(tmp_path):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(codec=None), max_size=60) | st.text(max_size=60).map(lambda t: t + "\udc80"))
-def test_check_address_never_raises_and_gives_a_contract_reason(text):
+def test_check_address_gives_any_text_a_status_its_reason_agrees_with(text):
+    """Any text, lone surrogates included, gets a verdict whose status is its reason's (reasons.py):
+    valid without a reason, never unknown offline, and a syntax-valid address has a domain."""
     verdict = check_address(text)
-    assert verdict.reason is None or verdict.reason in set(Reason)
-    assert verdict.status.value in ("valid", "risky", "invalid", "unknown")
+    if verdict.reason is None:
+        assert verdict.status is Status.VALID and verdict.domain
+    else:
+        assert verdict.reason in set(Reason) and verdict.reason is not Reason.DUPLICATE  # a file's notion
+        assert verdict.status is verdict.reason.status
+        assert verdict.status is not Status.UNKNOWN  # offline: nothing is left unknown
+    assert isinstance(verdict.address, str) and isinstance(verdict.detail, str)
 
 
 RAGGED_CELL = st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
@@ -185,19 +162,14 @@ RAGGED_CELL = st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
 @given(rows=st.lists(st.lists(RAGGED_CELL, min_size=1, max_size=5), min_size=1, max_size=15),
        delimiter=st.sampled_from([",", ";", "\t", "|"]))
 def test_ragged_random_tables_keep_every_record_and_cell(tmp_path_factory, rows, delimiter):
+    """Rows of any width land once each, in order, padded, their cells kept and their verdicts right."""
     folder = tmp_path_factory.mktemp("ragged")
     source = folder / "lista.csv"
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows([["email", "nota"]] + rows)
     source.write_text(buffer.getvalue(), encoding="utf-8")
-    check_file(str(source), dns=False, delimiter=delimiter, column="email", has_header=True, annotate=True)
-    width = max([2] + [len(r) for r in rows])
-    out = {}
-    for name in ("lista.clean.csv", "lista.rejected.csv"):
-        for line in read_rows(folder / name, delimiter)[1:]:
-            out[int(line[width])] = line[:width]
-    assert sorted(out) == list(range(2, 2 + len(rows)))
-    for number, record in enumerate(rows, start=2):
-        expected = list(record) + [""] * (width - len(record))
-        expected[0] = check_address(record[0]).address
-        assert out[number] == expected
+    status, report = run_check(source, "--no-dns", "-q", "--annotate", "--delimiter", delimiter, "--column", "email",
+                               "--header")
+    assert status == 0
+    clean, rejected = (read_output(folder / name, delimiter) for name in ("lista.clean.csv", "lista.rejected.csv"))
+    assert_every_row_lands_once(rows, ["email", "nota"], 0, clean, rejected, report)

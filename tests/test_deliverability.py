@@ -1,16 +1,15 @@
 """Deliverability over DNS, against real DNS servers on 127.0.0.1 (tests/dns_server.py)."""
 
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from listcheck import Reason, Status, check_file
+from listcheck import DnsSettings, Reason, Status, check_file
 from listcheck.checks.deliverability import DeliverabilityChecker, DomainAnswer, parse_nameserver
 from listcheck.checks.dns_cache import DnsCache
 
-from .dns_server import ZoneResolver, ZoneServer
+from .dns_server import WaitsForCompany, ZoneResolver, ZoneServer
 
 DNS_CASES = [
     # (domain, status, reason)
@@ -32,16 +31,16 @@ def write_list(folder: Path, domains) -> Path:
     return source
 
 
-def checked_rows(source: Path):
-    clean = (source.parent / "lista.clean.csv").read_text().splitlines()[1:]
-    rejected = (source.parent / "lista.rejected.csv").read_text().splitlines()[1:]
-    return clean, rejected
+def dns_check(source: Path, *servers, timeout: float = 2.0, concurrency: int = 64, cache: bool | str = False):
+    """``check_file`` asking these test servers, in this order."""
+    return check_file(str(source), dns=DnsSettings(nameservers=tuple(server.address for server in servers),
+                                                   timeout=timeout, concurrency=concurrency, cache=cache))
 
 
 @pytest.mark.parametrize(("domain", "status", "reason"), DNS_CASES)
 def test_dns_verdicts(tmp_path, dns_server, domain, status, reason):
     source = write_list(tmp_path, [domain])
-    report = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=False)
+    report = dns_check(source, dns_server)
     assert report.dns.resolver_trusted
     assert report.counts[status.value] == 1
     if reason is not None:
@@ -54,7 +53,7 @@ def test_each_domain_is_asked_once_with_three_queries_at_most(tmp_path, dns_serv
     domains = [d for d, *_ in DNS_CASES]
     source = write_list(tmp_path, domains * 5)
     before = dns_server.resolver.queries
-    report = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=False)
+    report = dns_check(source, dns_server)
     sent = dns_server.resolver.queries - before
     assert report.dns.domains == len(domains)
     assert report.dns.queries == sent  # what we count is what the server saw
@@ -62,10 +61,10 @@ def test_each_domain_is_asked_once_with_three_queries_at_most(tmp_path, dns_serv
 
 
 def test_a_server_that_never_answers_rejects_nobody_and_says_so(tmp_path, silent_server):
+    """A silent resolver fails the first canary: no domain of the list is asked, nobody is rejected."""
     source = write_list(tmp_path, ["correo-mx.es", "no-existe-nunca.es"])
-    started = time.monotonic()
-    report = check_file(str(source), nameservers=[silent_server.address], dns_timeout=0.5, dns_cache=False)
-    assert time.monotonic() - started < 10  # gave up after the canary, not domain after domain
+    report = dns_check(source, silent_server, timeout=0.1)
+    assert {name for name, _ in silent_server.questions} == {"gmail.com"}  # gave up after the canary
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert report.reasons["dns_unknown"] == 2 and not report.dns.resolver_trusted
     assert any("cannot be trusted" in w for w in report.warnings)
@@ -73,7 +72,7 @@ def test_a_server_that_never_answers_rejects_nobody_and_says_so(tmp_path, silent
 
 def test_a_server_that_answers_nxdomain_to_everything_rejects_nobody(tmp_path, nxdomain_server):
     source = write_list(tmp_path, ["correo-mx.es", "no-existe-nunca.es"])
-    report = check_file(str(source), nameservers=[nxdomain_server.address], dns_timeout=2, dns_cache=False)
+    report = dns_check(source, nxdomain_server)
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert not report.dns.resolver_trusted
     assert report.warnings[0].startswith("The DNS resolver cannot be trusted: it does not find the mail servers "
@@ -89,54 +88,71 @@ yandex.ru. 300 IN MX 10 mx.yandex.ru.
 
 
 class GoesSilent(ZoneResolver):
-    """Answers the resolver check, then never answers again."""
-
-    def resolve(self, request, handler):
-        if str(request.q.qname).rstrip(".") not in ("gmail.com", "outlook.com", "yandex.ru"):
-            time.sleep(5)
-        return super().resolve(request, handler)
-
-
-class LosesFirstTry(ZoneResolver):
-    """Answers the second try of each question only, as on a network that drops packets."""
+    """Answers the resolver check, then drops every question, as a server that has died."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.seen = set()
+        self.dropped: set[str] = set()  # the names asked after it went silent
 
-    def resolve(self, request, handler):
-        question = (str(request.q.qname), request.q.qtype)
-        if question not in self.seen:
-            self.seen.add(question)
-            time.sleep(1.0)  # later than the client waits: the client asks again
-        return super().resolve(request, handler)
+    def drops(self, name, qtype):
+        if name in ("gmail.com", "outlook.com", "yandex.ru"):
+            return False
+        self.dropped.add(name)
+        return True
+
+
+class LosesFirstTry(ZoneResolver):
+    """Drops the first try of each question and answers the second, as a network that loses packets."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lost: set[tuple[str, str]] = set()
+
+    def drops(self, name, qtype):
+        if (name, qtype) in self.lost:
+            return False
+        self.lost.add((name, qtype))
+        return True
 
 
 def test_a_server_that_stops_answering_is_not_waited_for_domain_after_domain(tmp_path):
+    """Once lookup after lookup goes unanswered, the rest of the list is not asked; nobody is rejected."""
     with ZoneServer(GoesSilent(CANARIES, wildcard_mx=True)) as server:
         source = write_list(tmp_path, [f"empresa{i}.es" for i in range(60)])
-        report = check_file(str(source), nameservers=[server.address], dns_timeout=0.2, dns_concurrency=2,
-                            dns_cache=False)
-        asked = server.resolver.queries - 3
+        report = dns_check(source, server, timeout=0.1, concurrency=4)
     assert report.destinations["rejected"] == 0 and report.reasons["dns_unknown"] == 60
-    assert asked < 60  # gave up: most domains were never asked
+    assert 0 < len(server.resolver.dropped) < 30  # gave up: most domains were never asked
     assert any(w.startswith("DNS stopped answering part-way") for w in report.warnings)
 
 
 def test_a_lost_packet_is_asked_again(tmp_path):
+    """A try that gets no answer within the timeout is asked again, and the second answer counts."""
     with ZoneServer(LosesFirstTry(CANARIES + "correo-mx.es. 300 IN MX 10 mx.correo-mx.es.")) as server:
         source = write_list(tmp_path, ["correo-mx.es", "no-existe-nunca.es"])
-        report = check_file(str(source), nameservers=[server.address], dns_timeout=0.5, dns_cache=False)
+        # The second try comes after dnspython's backoff (0.1 s) and gets what is left of the lifetime,
+        # twice the timeout: 0.15 s, time enough for a server on 127.0.0.1.
+        report = dns_check(source, server, timeout=0.25)
+    assert ("no-existe-nunca.es", "MX") in server.resolver.lost  # its first try was indeed lost
     assert report.dns.resolver_trusted and report.reasons["dns_unknown"] == 0
     assert report.reasons["domain_not_found"] == 1
 
 
 def test_a_dead_first_nameserver_gives_way_to_the_next(tmp_path, silent_server, dns_server):
+    """Questions the first nameserver leaves unanswered go to the next one."""
     source = write_list(tmp_path, ["correo-mx.es", "no-existe-nunca.es"])
-    report = check_file(str(source), nameservers=[silent_server.address, dns_server.address], dns_timeout=0.3,
-                        dns_cache=False)
+    report = dns_check(source, silent_server, dns_server, timeout=0.1)
+    assert ("gmail.com", "MX") in silent_server.questions  # the dead one was asked first
     assert report.dns.resolver_trusted
     assert report.reasons["domain_not_found"] == 1 and report.reasons["dns_unknown"] == 0
+
+
+def test_dns_concurrency_is_how_many_lookups_are_in_flight(tmp_path):
+    """With a concurrency of 4, four lookups are in flight together, and never more."""
+    with ZoneServer(WaitsForCompany(CANARIES, width=4, wildcard_mx=True)) as server:
+        source = write_list(tmp_path, [f"empresa{i}.es" for i in range(12)])  # three rounds of four
+        report = dns_check(source, server, timeout=30, concurrency=4)
+    assert server.resolver.most_in_flight == 4
+    assert report.dns.resolver_trusted and report.reasons["dns_unknown"] == 0
 
 
 @pytest.mark.parametrize("zone", [
@@ -146,14 +162,14 @@ def test_a_dead_first_nameserver_gives_way_to_the_next(tmp_path, silent_server, 
 def test_the_resolver_check_wants_the_mx_of_every_canary(tmp_path, zone):
     with ZoneServer(ZoneResolver(zone)) as server:
         source = write_list(tmp_path, ["no-existe-nunca.es"])
-        report = check_file(str(source), nameservers=[server.address], dns_timeout=1, dns_cache=False)
+        report = dns_check(source, server, timeout=1)
     assert not report.dns.resolver_trusted and report.destinations["rejected"] == 0
 
 
 def test_an_mx_pointing_nowhere_is_a_null_mx(tmp_path):
     with ZoneServer(ZoneResolver(CANARIES + "a-ninguna-parte.es. 300 IN MX 10 .")) as server:
         source = write_list(tmp_path, ["a-ninguna-parte.es"])
-        report = check_file(str(source), nameservers=[server.address], dns_timeout=1, dns_cache=False)
+        report = dns_check(source, server, timeout=1)
     assert report.reasons["null_mx"] == 1
 
 
@@ -162,30 +178,32 @@ def test_a_cache_row_with_an_unknown_code_is_asked_again(tmp_path, dns_server):
 
     source = write_list(tmp_path, ["no-existe-nunca.es"])
     cache = tmp_path / "dns.sqlite3"
-    check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=str(cache))
+    dns_check(source, dns_server, cache=str(cache))
     with sqlite3.connect(cache) as connection:
         connection.execute("UPDATE verdicts SET reason = 'gone_fishing'")
-    report = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=str(cache))
+    report = dns_check(source, dns_server, cache=str(cache))
     assert report.dns.cache_hits == 0 and report.reasons["domain_not_found"] == 1
 
 
 def test_typo_rows_are_not_asked(tmp_path, dns_server):
     source = write_list(tmp_path, ["gmial.com"])
-    report = check_file(str(source), nameservers=[dns_server.address], dns_cache=False)
+    report = dns_check(source, dns_server)
     assert report.dns.domains == 0 and report.reasons["typo_domain"] == 1
 
 
 def test_no_dns_asks_nothing(tmp_path, dns_server):
     source = write_list(tmp_path, ["no-existe-nunca.es"])
-    report = check_file(str(source), dns=False)
+    before = dns_server.resolver.queries
+    report = check_file(str(source), dns=None)
     assert report.dns.checked is False and report.destinations["clean"] == 1
+    assert dns_server.resolver.queries == before
 
 
 def test_the_cache_answers_the_second_run(tmp_path, dns_server):
     source = write_list(tmp_path, ["correo-mx.es", "no-existe-nunca.es", "rechazada.es"])
     cache = tmp_path / "dns.sqlite3"
-    first = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=str(cache))
-    second = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=str(cache))
+    first = dns_check(source, dns_server, cache=str(cache))
+    second = dns_check(source, dns_server, cache=str(cache))
     assert first.dns.cache_hits == 0
     assert second.dns.cache_hits == 2  # the unknown answer is not kept
     assert second.reasons == first.reasons
@@ -253,7 +271,7 @@ def test_a_corrupted_cache_file_is_survived(tmp_path, dns_server):
     source = write_list(tmp_path, ["correo-mx.es"])
     cache = tmp_path / "dns.sqlite3"
     cache.write_bytes(b"this is not a database" * 100)
-    report = check_file(str(source), nameservers=[dns_server.address], dns_timeout=2, dns_cache=str(cache))
+    report = dns_check(source, dns_server, cache=str(cache))
     assert report.destinations == {"clean": 1, "rejected": 0} and report.dns.resolver_trusted
     assert report.warnings == [f"The DNS cache {cache} could not be opened (file is not a database); "
                                f"this run went without it."]

@@ -1,45 +1,208 @@
-"""The HTML report: self-contained, every value escaped, and drawn by a real browser (Debian's
-Chromium, installed by scripts/install-test-deps.sh) without errors, on a laptop, a phone and paper."""
+"""The HTML report: this run's numbers in their places, self-contained, every value escaped, and
+drawn by a real browser (Debian's Chromium, installed by scripts/install-test-deps.sh) without
+errors, on a laptop, a phone and paper."""
 
 import io
+import json
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from listcheck import check_file
-from listcheck.cli import cli
-from listcheck.reports.html import render_html
-
 from click.testing import CliRunner
+
+from listcheck.cli import cli, main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "contactos.csv"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+STATUSES = ["valid", "risky", "invalid", "unknown"]
+BAR_WIDTH = 330  # of the reasons chart's 640, for the longest bar (reports/html.py)
+
+
+class Element:
+    """An element of a parsed page: its tag, attributes, children (elements and text) and text."""
+
+    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
+        self.tag, self.attrs, self.children = tag, attrs, []
+
+    @property
+    def text(self) -> str:
+        return "".join(child if isinstance(child, str) else child.text for child in self.children)
+
+    def has_class(self, name: str) -> bool:
+        return name in self.attrs.get("class", "").split()
+
+    def all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Element"]:
+        """Every element under this one with this tag, class and attributes, in document order."""
+        found = []
+        for child in self.children:
+            if isinstance(child, Element):
+                if ((tag is None or child.tag == tag) and (cls is None or child.has_class(cls))
+                        and all(child.attrs.get(name.replace("_", "-")) == value for name, value in attrs.items())):
+                    found.append(child)
+                found.extend(child.all(tag, cls, **attrs))
+        return found
+
+    def one(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Element":
+        found = self.all(tag, cls, **attrs)
+        assert len(found) == 1, f"{len(found)} <{tag} class={cls} {attrs}> where one was expected"
+        return found[0]
+
+
+class _PageParser(HTMLParser):
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self._open = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {name: value or "" for name, value in attrs})
+        self._open[-1].children.append(element)
+        if tag not in self.VOID:
+            self._open.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self._open[-1].children.append(Element(tag, {name: value or "" for name, value in attrs}))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        assert self._open[-1].tag == tag, f"</{tag}> closes <{self._open[-1].tag}>: the page is not well formed"
+        self._open.pop()
+
+    def handle_data(self, data):
+        self._open[-1].children.append(data)
+
+
+def parse(html: str) -> Element:
+    parser = _PageParser()
+    parser.feed(html)
+    parser.close()
+    assert parser._open == [parser.root], "an element is never closed"
+    return parser.root
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%"
+
+
+# A list made so that every number differs: 1 to 8 rows per reason, statuses 28/18/10/0.
+ROWS = ([f"persona{i}@correo.es" for i in range(12)] + [f"gente{i}@empresa.es" for i in range(8)]
+        + [""] + ["sin-arroba.correo.es", "otra-sin-arroba"]
+        + ["ana maria@correo.es", "jose..romero@correo.es", "miguel@"]
+        + ["x@example.com", "y@example.net", "z@example.org", "w@localhost"]
+        + [f"typo{i}@gmial.com" for i in range(5)] + [f"tira{i}@mailinator.com" for i in range(6)]
+        + [f"info@rol{i}.es" for i in range(7)] + [f"PERSONA{i}@correo.es" for i in range(8)])
+REASONS = {"empty": 1, "missing_at": 2, "syntax": 3, "special_use_domain": 4, "typo_domain": 5, "disposable": 6,
+           "role_account": 7, "duplicate": 8}
+COUNTS = {"valid": 28, "risky": 18, "invalid": 10, "unknown": 0}
+RUNS = [  # (options, rows in the clean file): role mailboxes are kept by default, rejected under --strict
+    ([], 27),
+    (["--strict"], 20),
+]
+
+
+def checked(folder: Path, source: Path, *options: str) -> tuple[dict, str]:
+    """The JSON report and the HTML page of one offline run."""
+    json_path, html_path = folder / "report.json", folder / "report.html"
+    status = main(["check", str(source), "--no-dns", "-q", "-o", str(folder), "--report-json", str(json_path),
+                   "--report-html", str(html_path), *options])
+    assert status == 0
+    return json.loads(json_path.read_text(encoding="utf-8")), html_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("options", "clean"), RUNS, ids=["defaults", "strict"])
+def test_the_page_shows_this_runs_numbers_in_their_places(tmp_path, options, clean):
+    """Each total on its card, each output's rows beside its path, each reason's rows on its row and
+    its bar, each domain's rows on its row, each typo on its row: the numbers of this run."""
+    source = tmp_path / "lista.csv"
+    source.write_text("email,nombre\n" + "".join(f"{row},N{i}\n" for i, row in enumerate(ROWS)), encoding="utf-8")
+    report, html = checked(tmp_path, source, *options)
+    total = len(ROWS)
+    assert report["counts"] == COUNTS and {k: v for k, v in report["reasons"].items() if v} == REASONS
+    assert report["destinations"] == {"clean": clean, "rejected": total - clean}
+    page = parse(html)
+
+    heading = words(page.one("header").one("p").text)
+    assert heading.startswith("lista.csv ·") and re.search(rf"· {total} \w+ ·", heading)
+
+    totals = page.one("section", aria_labelledby="totals")
+    for status in STATUSES:
+        card = next(card for card in totals.all("div", cls="card") if f"var(--{status})" in card.attrs["style"])
+        assert card.one("div", cls="n").text == str(COUNTS[status])
+        assert percent(COUNTS[status], total) in card.one("div", cls="label").text
+
+    where = page.one("section", aria_labelledby="where")
+    for name, path in report["outputs"].items():
+        count = report["destinations"][name]
+        entry = next(span for span in where.one("div", cls="legend").children
+                     if isinstance(span, Element) and span.one("span", cls="address").text == path)
+        assert re.search(rf": {count} \({re.escape(percent(count, total))}\)", words(entry.text)), words(entry.text)
+    widths = [float(re.search(r"width: ([\d.]+)%", span.attrs["style"]).group(1))
+              for span in where.one("div", cls="bar").all("span")]
+    assert widths == [round(100 * report["destinations"][name] / total, 2) for name in report["outputs"]]
+
+    reasons = page.one("section", aria_labelledby="reasons")
+    by_count = sorted(REASONS, key=lambda code: -REASONS[code])
+    table_rows = reasons.one("tbody").all("tr")
+    assert [row.all("span", cls="muted")[0].text.split(" · ")[0] for row in table_rows] == by_count  # most first
+    goes_to = {code: row.all("span", cls="muted")[0].text.split(" · ")[1] for row, code in zip(table_rows, by_count)}
+    assert len(set(goes_to.values())) == (1 if "--strict" in options else 2)  # kept or rejected, as this run did
+    assert (goes_to["role_account"] == goes_to["duplicate"]) == ("--strict" in options)
+    for row, code in zip(table_rows, by_count):
+        assert row.one("td", cls="num").text == str(REASONS[code])
+        example = report["examples"][code][0]
+        assert re.search(rf"\b{example['row']} · ", words(row.all("span", cls="muted")[1].text))
+    chart = reasons.one("svg")
+    assert [text.text for text in chart.all("text")[1::2]] == [str(REASONS[code]) for code in by_count]
+    assert [float(rect.attrs["width"]) for rect in chart.all("rect")] == [
+        round(BAR_WIDTH * REASONS[code] / max(REASONS.values()), 1) for code in by_count]
+
+    domains = page.one("section", aria_labelledby="domains").one("tbody").all("tr")
+    assert [row.one("td", cls="address").text for row in domains] == [d["domain"] for d in report["top_domains"]]
+    for row, domain in zip(domains, report["top_domains"]):
+        assert row.one("td", cls="num").text == str(domain["rows"])
+        shown = [span.attrs["title"].rpartition(": ")[2] for span in row.one("div", cls="bar").all("span")]
+        assert shown == [str(domain["counts"][status]) for status in STATUSES if domain["counts"][status]]
+    assert report["top_domains"][0] == {"domain": "correo.es", "rows": 20, "reasons": {"duplicate": 8},
+                                        "counts": {"valid": 20, "unknown": 0, "risky": 0, "invalid": 0}}
+
+    typos = page.one("section", aria_labelledby="typos")
+    assert str(REASONS["typo_domain"]) in typos.one("h2").text
+    assert [[cell.text for cell in row.all("td")] for row in typos.one("tbody").all("tr")] == [
+        [str(typo["row"]), typo["address"], typo["suggestion"]] for typo in report["typos"]]
+    assert len(report["typos"]) == REASONS["typo_domain"]
+    duplicates = page.one("section", aria_labelledby="duplicates")
+    assert re.search(rf"\b{REASONS['duplicate']}\b", duplicates.one("h2").text)
 
 
 @pytest.fixture(scope="module")
-def example_report(tmp_path_factory):
+def example_page(tmp_path_factory):
+    """The JSON report and the HTML page of the example list."""
     folder = tmp_path_factory.mktemp("html")
-    report = check_file(str(EXAMPLE), dns=False, out_dir=str(folder))
-    page = folder / "report.html"
-    page.write_text(render_html(report), encoding="utf-8")
-    return report, page
+    report, _ = checked(folder, EXAMPLE)
+    return report, folder / "report.html"
 
 
-def test_the_page_holds_what_a_client_needs(example_report):
-    report, page = example_report
+def test_the_page_holds_what_a_client_needs(example_page):
+    """The example's page has its sections, a typo with its suggestion, and says how it was made."""
+    report, page = example_page
     html = page.read_text(encoding="utf-8")
-    for status in ("valid", "risky", "invalid", "unknown"):
-        assert f"{report.counts[status]}" in html
     assert "Misspelled domain" in html and "francisco.moreno@empresa.com" in html  # a typo and its suggestion
     assert "Where the rows went" in html and "Domains with the most rows" in html
     assert "gmail.com" in html and "Repeated addresses" in html
-    assert f"listcheck {report.version}" in html and "This check" in html
+    assert f"listcheck {report['version']}" in html and "This check" in html
 
 
-def test_the_page_loads_nothing_from_the_network(example_report):
-    html = example_report[1].read_text(encoding="utf-8")
+def test_the_page_loads_nothing_from_the_network(example_page):
+    html = example_page[1].read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "<script" not in html and "<link" not in html and "@import" not in html
     assert "<svg" in html and "<style>" in html
@@ -49,8 +212,7 @@ def test_addresses_from_the_file_are_escaped(tmp_path):
     source = tmp_path / "hostil.csv"
     source.write_text('email\n"<script>alert(1)</script>@x.com"\n<img src=x onerror=alert(1)>@gmial.com\n',
                       encoding="utf-8")
-    report = check_file(str(source), dns=False, out_dir=str(tmp_path))
-    html = render_html(report)
+    _, html = checked(tmp_path, source)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
 
@@ -85,17 +247,21 @@ def browser():
 @pytest.mark.parametrize("viewport, media", [({"width": 1280, "height": 800}, "screen"),
                                              ({"width": 375, "height": 740}, "screen"),
                                              ({"width": 800, "height": 1100}, "print")])
-def test_a_real_browser_draws_the_page_without_errors(browser, example_report, viewport, media):
+def test_a_real_browser_draws_the_page_without_errors(browser, example_page, viewport, media):
     from PIL import Image
 
+    report, path = example_page
     page = browser.new_page(viewport=viewport)
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("request", lambda request: None if request.url.startswith("file:") else problems.append(request.url))
     page.emulate_media(media=media)
-    page.goto(example_report[1].as_uri())
+    page.goto(path.as_uri())
     assert problems == []
+    # The totals as drawn, on the cards, in order.
+    assert page.locator("section[aria-labelledby=totals] .card .n").all_inner_texts() == [
+        str(report["counts"][status]) for status in STATUSES]
     # Nothing wider than the screen: a phone scrolls down, never sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     shot = Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")

@@ -12,8 +12,11 @@ from click.testing import CliRunner
 from listcheck import Reason, check_file
 from listcheck.cli import cli
 from listcheck.reports.html import render_html
-from listcheck.messages import LANGUAGES, MESSAGES, default_language, placeholders, speaking, syntax_detail
+from listcheck.messages import (
+    LANGUAGES, MESSAGES, default_language, placeholders, plural_category, say_count, speaking, syntax_detail,
+)
 from listcheck.reasons import Status
+from listcheck.settings import OutputSettings, PolicySettings
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "listcheck"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "contactos.csv"
@@ -23,14 +26,40 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "contactos.csv"
 def test_every_message_is_in_both_languages_with_the_same_blanks(key):
     sentences = MESSAGES[key]
     assert set(sentences) == set(LANGUAGES), f"{key} lacks {set(LANGUAGES) - set(sentences)}"
-    assert all(sentences[lang].strip() for lang in LANGUAGES)
-    assert placeholders(sentences["en"]) == placeholders(sentences["es"]), key
+    # A counted sentence has one form per plural category its language uses, each naming {count}.
+    forms = {lang: sentences[lang] if isinstance(sentences[lang], dict) else {"": sentences[lang]}
+             for lang in LANGUAGES}
+    assert len({isinstance(sentences[lang], dict) for lang in LANGUAGES}) == 1, f"{key}: counted in one language only"
+    blanks = {frozenset(placeholders(text)) for lang in LANGUAGES for text in forms[lang].values()}
+    assert len(blanks) == 1, f"{key} names different values: {blanks}"
+    for lang in LANGUAGES:
+        assert all(text.strip() for text in forms[lang].values()), key
+        if isinstance(sentences[lang], dict):
+            needed = {plural_category(lang, count) for count in range(200)}
+            assert set(sentences[lang]) == needed, f"{key} in {lang}: forms {set(sentences[lang])}, needs {needed}"
+            assert "count" in next(iter(blanks)), key
+
+
+@pytest.mark.parametrize(("lang", "counts"), [
+    ("en", {"one": [1], "other": [0, 2, 11, 21, 101]}),
+    ("uk", {"one": [1, 21, 101], "few": [2, 3, 4, 22, 104], "many": [0, 5, 11, 12, 14, 25, 111]}),
+])
+def test_plural_rules_pick_the_form_the_language_uses(lang, counts):
+    assert {form: [plural_category(lang, n) for n in numbers] for form, numbers in counts.items()} == {
+        form: [form] * len(numbers) for form, numbers in counts.items()}
+
+
+def test_a_count_is_said_in_its_form_and_written_as_the_language_writes_numbers():
+    assert [say_count("rows", n) for n in (1, 2, 12345)] == ["1 row", "2 rows", "12,345 rows"]
+    with speaking("es"):
+        assert [say_count("rows", n) for n in (1, 12345)] == ["1 fila", "12\u202f345 filas"]
 
 
 def test_every_message_the_code_asks_for_exists():
     asked = set()
     for path in SOURCE.rglob("*.py"):
-        asked |= set(re.findall(r"""say\(\s*["']([a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+        asked |= set(re.findall(r"""(?:say|say_count|unknown_answer)\(\s*["']([a-z_.]+)["']""",
+                                path.read_text(encoding="utf-8")))
     # Keys built from names: reasons, statuses, outputs, how the column was found, options.
     asked |= {f"reason.{reason.code}" for reason in Reason} | {f"status.{status.value}" for status in Status}
     asked |= {f"output.{name}" for name in ("clean", "rejected")} | {f"output.{name}_file" for name in ("clean", "rejected")}
@@ -64,8 +93,9 @@ def rejected_details(folder: Path) -> list[str]:
 def test_a_spanish_run_writes_spanish_details_and_reports(tmp_path):
     (tmp_path / "es").mkdir()
     (tmp_path / "en").mkdir()
-    spanish = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path / "es"), lang="es")
-    english = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path / "en"))
+    with speaking("es"):  # the library speaks the ambient language
+        spanish = check_file(str(EXAMPLE), dns=None, output=OutputSettings(out_dir=str(tmp_path / "es")))
+    english = check_file(str(EXAMPLE), dns=None, output=OutputSettings(out_dir=str(tmp_path / "en")))
     assert spanish.counts == english.counts  # the same verdicts, in other words
     details = rejected_details(tmp_path / "es")
     assert "La celda de la dirección está vacía. Complétala o borra la fila." in details
@@ -99,7 +129,7 @@ def test_long_and_unusual_characters_are_said_in_spanish():
 
 
 def test_the_html_report_follows_the_options(tmp_path):
-    strict = check_file(str(EXAMPLE), dns=False, out_dir=str(tmp_path), strict=True)
+    strict = check_file(str(EXAMPLE), dns=None, policy=PolicySettings(strict=True), output=OutputSettings(out_dir=str(tmp_path)))
     html = render_html(strict)
     role_row = html[html.index("<strong>Role mailbox</strong>"):][:200]
     assert "to the rejected file" in role_row

@@ -1,5 +1,7 @@
 """Property: whatever the table, every record lands in exactly one output, in input order, with its
-other cells unchanged and its address cell normalized."""
+other cells unchanged and its address cell normalized; its status and reason agree with each other,
+with the address's own verdict and with where it went; the JSON report's counts add up to the rows
+(tests/landing.py)."""
 
 import codecs
 import csv
@@ -10,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from listcheck import check_address, check_file
+from .landing import assert_every_row_lands_once, read_output, run_check
 
 ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 ADDRESS_LIKE = st.one_of(
@@ -43,12 +45,6 @@ def _write_input(path, header, records, delimiter, terminator, codec, bom, with_
     path.write_bytes(bom + buffer.getvalue().encode(codec))
 
 
-def _read_output(path, delimiter, codec, bom):
-    data = path.read_bytes()
-    assert data.startswith(bom)
-    return list(csv.reader(io.StringIO(data[len(bom):].decode(codec), newline=""), delimiter=delimiter))
-
-
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     table=tables(),
@@ -57,31 +53,18 @@ def _read_output(path, delimiter, codec, bom):
     encoding=st.sampled_from(ENCODINGS),
 )
 def test_every_record_lands_in_exactly_one_output(table, delimiter, terminator, encoding):
+    """With the reading options given, every record lands once, in order, with the verdict it deserves."""
     header, records, email_column = table
     codec, bom = encoding
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "lista.csv"
         _write_input(source, header, records, delimiter, terminator, codec, bom)
-        report = check_file(str(source), delimiter=delimiter, column="email", has_header=True, annotate=True,
-                            dns=False)
-        clean = _read_output(Path(folder) / "lista.clean.csv", delimiter, codec, bom)
-        rejected = _read_output(Path(folder) / "lista.rejected.csv", delimiter, codec, bom)
-
-    width = len(header)
-    assert clean[0][:width] == header and rejected[0][:width] == header
-    landed = {}
-    for output in (clean[1:], rejected[1:]):
-        rows = [int(line[width]) for line in output]
-        assert rows == sorted(rows)  # input order kept within each output
-        for line in output:
-            assert int(line[width]) not in landed  # no record in both outputs
-            landed[int(line[width])] = line[:width]
-    assert sorted(landed) == list(range(2, 2 + len(records)))  # every record somewhere
-    for number, record in enumerate(records, start=2):
-        expected = list(record)
-        expected[email_column] = check_address(record[email_column]).address
-        assert landed[number] == expected
-    assert report.destinations["clean"] + report.destinations["rejected"] == len(records)
+        status, report = run_check(source, "--no-dns", "-q", "--annotate", "--delimiter", delimiter,
+                                   "--column", "email", "--header")
+        assert status == 0
+        clean = read_output(Path(folder) / "lista.clean.csv", delimiter, codec, bom)
+        rejected = read_output(Path(folder) / "lista.rejected.csv", delimiter, codec, bom)
+    assert_every_row_lands_once(records, header, email_column, clean, rejected, report)
 
 
 NAMES = st.sampled_from(["Ana", "José Núñez", "María-Peña", "O'Brien", "Łukasz", "", "NA", "null", "007", "08001",
@@ -116,29 +99,20 @@ def exports(draw):
     encoding=st.sampled_from([("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE)]),
 )
 def test_detection_keeps_every_record_of_a_realistic_export(export, delimiter, terminator, encoding):
+    """With everything detected, every record of an export lands once, in order, with the verdict it deserves."""
     header, records, email_column = export
     codec, bom = encoding
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "export.csv"
         _write_input(source, header, records, delimiter, terminator, codec, bom, with_header=header is not None)
-        report = check_file(str(source), annotate=True, dns=False)  # everything detected
+        status, report = run_check(source, "--no-dns", "-q", "--annotate")  # everything detected
+        assert status == 0
         width = len(records[0])
         written = delimiter if width > 1 else ","  # a one-column file gets commas for the added columns
-        clean = _read_output(Path(folder) / "export.clean.csv", written, codec, bom)
-        rejected = _read_output(Path(folder) / "export.rejected.csv", written, codec, bom)
+        clean = read_output(Path(folder) / "export.clean.csv", written, codec, bom)
+        rejected = read_output(Path(folder) / "export.rejected.csv", written, codec, bom)
 
-    assert report.input.header == (header is not None)
-    assert report.input.delimiter == (delimiter if width > 1 else "")
-    if header is not None:
-        assert clean[0][:width] == header and rejected[0][:width] == header
-    landed = {}
-    for output in (clean[1:], rejected[1:]):
-        for line in output:
-            assert int(line[width]) not in landed
-            landed[int(line[width])] = line[:width]
-    first_row = 2 if header is not None else 1
-    assert sorted(landed) == list(range(first_row, first_row + len(records)))
-    for number, record in enumerate(records, start=first_row):
-        expected = list(record)
-        expected[email_column] = check_address(record[email_column]).address
-        assert landed[number] == expected
+    assert report["input"]["header"] == (header is not None)
+    assert report["input"]["delimiter"] == (delimiter if width > 1 else "")
+    assert report["input"]["email_column"] == (header[email_column] if header is not None else str(email_column + 1))
+    assert_every_row_lands_once(records, header, email_column, clean, rejected, report)

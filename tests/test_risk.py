@@ -8,6 +8,7 @@ import pytest
 from listcheck import Reason, Status, check_address, check_file
 from listcheck.checks.risk import DisposableDomains, role_of
 from listcheck.checks.suppression import load_suppression_lists
+from listcheck.settings import PolicySettings
 
 
 @pytest.mark.parametrize(("local", "role"), [
@@ -27,7 +28,7 @@ def test_role_local_parts(local, role):
 def test_role_accounts_stay_in_the_clean_file_by_default(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text("email\nventas@empresa.es\nana@empresa.es\n")
-    report = check_file(str(source), dns=False)
+    report = check_file(str(source), dns=None)
     assert report.destinations == {"clean": 2, "rejected": 0} and report.counts["risky"] == 1
 
 
@@ -45,8 +46,8 @@ def test_allow_domains_override_the_disposable_list(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text("email\nqa@mailinator.com\n")
     (tmp_path / "permitidos.txt").write_text("mailinator.com\n")
-    assert check_file(str(source), dns=False).reasons["disposable"] == 1
-    assert check_file(str(source), dns=False, allow_domains=["mailinator.com"]).reasons["disposable"] == 0
+    assert check_file(str(source), dns=None).reasons["disposable"] == 1
+    assert check_file(str(source), dns=None, policy=PolicySettings(allow_domains=("mailinator.com",))).reasons["disposable"] == 0
 
 
 def test_free_provider_flag_in_detail_and_report(tmp_path):
@@ -55,7 +56,7 @@ def test_free_provider_flag_in_detail_and_report(tmp_path):
     assert not check_address("ana@empresa.es").free_provider
     source = tmp_path / "lista.csv"
     source.write_text("email\nana@gmail.com\nluis@ukr.net\neva@empresa.es\n")
-    assert check_file(str(source), dns=False).to_dict()["free_provider_rows"] == 2
+    assert check_file(str(source), dns=None).to_dict()["free_provider_rows"] == 2
 
 
 # Bounce files in three shapes: a platform's cleaned-members export, a generic event export, a plain list.
@@ -98,7 +99,7 @@ def test_suppressed_rows_are_rejected_and_not_asked_of_dns(tmp_path):
     bounces = write(tmp_path, "eventos.csv", GENERIC_EVENTS)
     source = tmp_path / "lista.csv"
     source.write_text("email,nombre\nDura@correo.es,Ana\nblanda@correo.es,Luis\nnueva@correo.es,Eva\n")
-    report = check_file(str(source), dns=False, suppress=[bounces])
+    report = check_file(str(source), dns=None, policy=PolicySettings(suppress=(bounces,)))
     assert report.reasons["suppressed"] == 1 and report.destinations == {"clean": 2, "rejected": 1}
     line = (tmp_path / "lista.rejected.csv").read_text().splitlines()[1]
     assert line == ('Dura@correo.es,Ana,2,invalid,suppressed,"On the suppression list eventos.csv: it bounced, '
@@ -111,25 +112,25 @@ def test_a_suppressed_typo_is_found_by_what_was_typed(tmp_path):
     bounces = write(tmp_path, "rebotes.txt", "ana@gmial.com\n")
     source = tmp_path / "lista.csv"
     source.write_text("email\nana@gmial.com\n")
-    report = check_file(str(source), dns=False, fix_typos=True, suppress=[bounces])
+    report = check_file(str(source), dns=None, policy=PolicySettings(fix_typos=True, suppress=(bounces,)))
     assert report.reasons["suppressed"] == 1 and report.corrections == []
 
 
-@pytest.mark.parametrize(("options", "clean", "rejected"), [
-    ({}, ["ventas@empresa.es", "ana@empresa.es"], ["ana@mailinator.com", "luis@gmial.com"]),
-    ({"strict": True}, ["ana@empresa.es"], ["ventas@empresa.es", "ana@mailinator.com", "luis@gmial.com"]),
-    ({"reject": ["role_account"]}, ["ana@empresa.es"], ["ventas@empresa.es", "ana@mailinator.com", "luis@gmial.com"]),
-    ({"keep": ["disposable"]}, ["ventas@empresa.es", "ana@mailinator.com", "ana@empresa.es"], ["luis@gmial.com"]),
-    ({"strict": True, "keep": ["role_account"]}, ["ventas@empresa.es", "ana@empresa.es"],
+@pytest.mark.parametrize(("policy", "clean", "rejected"), [
+    (PolicySettings(), ["ventas@empresa.es", "ana@empresa.es"], ["ana@mailinator.com", "luis@gmial.com"]),
+    (PolicySettings(strict=True), ["ana@empresa.es"], ["ventas@empresa.es", "ana@mailinator.com", "luis@gmial.com"]),
+    (PolicySettings(reject=("role_account",)), ["ana@empresa.es"], ["ventas@empresa.es", "ana@mailinator.com", "luis@gmial.com"]),
+    (PolicySettings(keep=("disposable",)), ["ventas@empresa.es", "ana@mailinator.com", "ana@empresa.es"], ["luis@gmial.com"]),
+    (PolicySettings(strict=True, keep=("role_account",)), ["ventas@empresa.es", "ana@empresa.es"],
      ["ana@mailinator.com", "luis@gmial.com"]),
-    ({"fix_typos": True}, ["ventas@empresa.es", "ana@empresa.es", "luis@gmail.com"], ["ana@mailinator.com"]),
-    ({"fix_typos": True, "reject": ["typo_domain"]}, ["ventas@empresa.es", "ana@empresa.es"],
+    (PolicySettings(fix_typos=True), ["ventas@empresa.es", "ana@empresa.es", "luis@gmail.com"], ["ana@mailinator.com"]),
+    (PolicySettings(fix_typos=True, reject=("typo_domain",)), ["ventas@empresa.es", "ana@empresa.es"],
      ["ana@mailinator.com", "luis@gmial.com"]),
 ])
-def test_policy_switches(tmp_path, options, clean, rejected):
+def test_policy_switches(tmp_path, policy, clean, rejected):
     source = tmp_path / "lista.csv"
     source.write_text("email\nventas@empresa.es\nana@mailinator.com\nana@empresa.es\nluis@gmial.com\n")
-    check_file(str(source), dns=False, **options)
+    check_file(str(source), dns=None, policy=policy)
     assert (tmp_path / "lista.clean.csv").read_text().splitlines()[1:] == clean
     assert [line.split(",")[0] for line in (tmp_path / "lista.rejected.csv").read_text().splitlines()[1:]] == rejected
 
@@ -137,7 +138,7 @@ def test_policy_switches(tmp_path, options, clean, rejected):
 def test_keep_duplicate_keeps_repeats(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text("email\nana@empresa.es\nANA@empresa.es\n")
-    check_file(str(source), dns=False, keep=["duplicate"])
+    check_file(str(source), dns=None, policy=PolicySettings(keep=("duplicate",)))
     assert (tmp_path / "lista.clean.csv").read_text() == "email\nana@empresa.es\nANA@empresa.es\n"
 
 
@@ -149,7 +150,7 @@ def test_statuses_of_the_risk_reasons():
 def test_a_corrected_row_that_is_rejected_shows_what_was_typed(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text("email\nana@gmial.com\n")
-    report = check_file(str(source), dns=False, fix_typos=True, reject=["typo_domain"])
+    report = check_file(str(source), dns=None, policy=PolicySettings(fix_typos=True, reject=("typo_domain",)))
     line = (tmp_path / "lista.rejected.csv").read_text().splitlines()[1]
     assert line.startswith("ana@gmial.com,2,risky,typo_domain,") and line.endswith(",ana@gmail.com")
     assert report.corrections == []

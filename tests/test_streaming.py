@@ -8,11 +8,12 @@ import random
 import pytest
 
 from listcheck import check_file
-from listcheck import file_check as runner
+from listcheck.engines import streaming as runner
 from listcheck.checks import duplicates
 from listcheck.checks.duplicates import DuplicateIndex
 from listcheck.reasons import Status
 from listcheck.verdict import AddressVerdict
+from listcheck.settings import OutputSettings, PolicySettings, ReadingSettings
 
 
 def messy_list(rows: int, seed: int = 5) -> bytes:
@@ -41,7 +42,7 @@ def run(tmp_path, data: bytes, name: str, **options):
     folder.mkdir()
     source = folder / "lista.csv"
     source.write_bytes(data)
-    report = check_file(str(source), dns=False, **options)
+    report = check_file(str(source), dns=None, **options)
     outputs = (folder / "lista.clean.csv").read_bytes(), (folder / "lista.rejected.csv").read_bytes()
     summary = report.to_dict()
     for varying in ("elapsed_seconds", "outputs"):
@@ -50,7 +51,8 @@ def run(tmp_path, data: bytes, name: str, **options):
     return outputs, summary
 
 
-@pytest.mark.parametrize("options", [{}, {"fix_typos": True}, {"annotate": True, "safe_formulas": True}])
+@pytest.mark.parametrize("options", [{}, {"policy": PolicySettings(fix_typos=True)},
+                                     {"output": OutputSettings(annotate=True, safe_formulas=True)}])
 def test_batches_and_the_worker_change_nothing(tmp_path, monkeypatch, options):
     data = messy_list(3000)
     whole = run(tmp_path, data, "whole", parallel=False, **options)
@@ -115,7 +117,7 @@ def test_what_the_review_found(tmp_path, monkeypatch):
     blank = tmp_path / "blank.csv"
     blank.write_bytes(b"\n\n")
     with pytest.raises(InputError, match="only blank space"):
-        check_file(str(blank), dns=False)
+        check_file(str(blank), dns=None)
     # A FIFO reads once; it is kept to be read again.
     fifo = tmp_path / "lista.fifo"
     os.mkfifo(fifo)
@@ -123,16 +125,16 @@ def test_what_the_review_found(tmp_path, monkeypatch):
 
     writer = threading.Thread(target=lambda: fifo.write_bytes(b"email\nana@gmail.com\n"))
     writer.start()
-    report = check_file(str(fifo), dns=False, out_dir=str(tmp_path))
+    report = check_file(str(fifo), dns=None, output=OutputSettings(out_dir=str(tmp_path)))
     writer.join()
     assert report.counts["valid"] == 1
     # A one-column file whose kept cell holds a comma is quoted, as a whole-file run quotes it.
     single = tmp_path / "single.csv"
     single.write_bytes(b"email\nana@gmail.com\nbob@x.es, eva@y.es\n")
-    check_file(str(single), dns=False, keep=["multiple_addresses"])
+    check_file(str(single), dns=None, policy=PolicySettings(keep=("multiple_addresses",)))
     assert (tmp_path / "single.clean.csv").read_bytes() == b'email\nana@gmail.com\n"bob@x.es, eva@y.es"\n'
     # A column position that only later rows reach is accepted.
     late = tmp_path / "late.csv"
     late.write_bytes(b"".join(b"Ana,x\n" for _ in range(2100)) + b"Eva,x,eva@gmail.com\n")
-    report = check_file(str(late), dns=False, column="3", has_header=False)
+    report = check_file(str(late), reading=ReadingSettings(column="3", has_header=False), dns=None)
     assert report.input.email_column == "3" and report.counts["valid"] == 1

@@ -6,6 +6,7 @@ from listcheck import Reason, Status, check_address, check_file
 from listcheck.judge import judge_cells
 from listcheck.policy import Policy
 from listcheck.checks.typos import DomainKnowledge, load_mail_domains
+from listcheck.settings import PolicySettings
 
 KNOWLEDGE = DomainKnowledge()
 
@@ -106,7 +107,7 @@ def test_fix_typos_corrects_and_then_finds_duplicates():
 def test_fix_typos_in_a_file_lists_every_correction(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text("email,nombre\nana@gmial.com,Ana\nluis@hotmail.con,Luis\neva@correo.es,Eva\n")
-    report = check_file(str(source), dns=False, fix_typos=True)
+    report = check_file(str(source), dns=None, policy=PolicySettings(fix_typos=True))
     assert (tmp_path / "lista.clean.csv").read_text() == (
         "email,nombre\nana@gmail.com,Ana\nluis@hotmail.com,Luis\neva@correo.es,Eva\n")
     assert [(c.row, c.original, c.corrected) for c in report.corrections] == [
@@ -117,7 +118,7 @@ def test_fix_typos_in_a_file_lists_every_correction(tmp_path):
 def test_without_fix_typos_typos_are_rejected_with_the_suggestion(tmp_path):
     source = tmp_path / "lista.csv"
     source.write_text("email\nana@gmial.com\n")
-    report = check_file(str(source), dns=False)
+    report = check_file(str(source), dns=None)
     assert report.destinations == {"clean": 0, "rejected": 1} and report.corrections == []
     assert [(t.row, t.address, t.suggestion) for t in report.typos] == [(2, "ana@gmial.com", "ana@gmail.com")]
     line = (tmp_path / "lista.rejected.csv").read_text().splitlines()[1]

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from listcheck import UsageError, check_file
 from listcheck.cli import cli
+from listcheck.settings import ReadingSettings
 
 
 def make_workbook(path):
@@ -44,7 +45,7 @@ def read_back(path):
 def test_a_workbook_round_trips_as_text(tmp_path):
     source = tmp_path / "alumnos.xlsx"
     make_workbook(source)
-    report = check_file(str(source), dns=False, sheet="Alumnos")
+    report = check_file(str(source), reading=ReadingSettings(sheet="Alumnos"), dns=None)
     assert report.input.rows == 4 and report.input.encoding == "xlsx"
     assert report.outputs == {"clean": str(tmp_path / "alumnos.clean.xlsx"), "rejected": str(tmp_path / "alumnos.rejected.xlsx")}
     title, clean, types = read_back(tmp_path / "alumnos.clean.xlsx")
@@ -68,7 +69,7 @@ def test_the_first_sheet_is_the_default_and_a_wrong_name_is_refused(tmp_path):
     source = tmp_path / "libro.xlsx"
     make_workbook(source)
     with pytest.raises(UsageError, match="'Notas', 'Alumnos'"):
-        check_file(str(source), dns=False, sheet="Hoja1")
+        check_file(str(source), reading=ReadingSettings(sheet="Hoja1"), dns=None)
     runner = CliRunner()
     result = runner.invoke(cli, ["check", str(source), "--no-dns", "-q", "--sheet", "Alumnos", "--report-json", "-"])
     assert result.exit_code == 0, result.output
@@ -79,11 +80,11 @@ def test_csv_options_do_not_apply_to_a_workbook(tmp_path):
     source = tmp_path / "libro.xlsx"
     make_workbook(source)
     with pytest.raises(UsageError, match="--delimiter"):
-        check_file(str(source), dns=False, delimiter=";")
+        check_file(str(source), reading=ReadingSettings(delimiter=";"), dns=None)
     plain = tmp_path / "lista.csv"
     plain.write_text("email\nana@gmail.com\n", encoding="utf-8")
     with pytest.raises(UsageError, match="--sheet"):
-        check_file(str(plain), dns=False, sheet="Alumnos")
+        check_file(str(plain), reading=ReadingSettings(sheet="Alumnos"), dns=None)
 
 
 def test_chart_sheets_and_blank_rows_above_the_table(tmp_path):
@@ -102,11 +103,11 @@ def test_chart_sheets_and_blank_rows_above_the_table(tmp_path):
     sheet["C5"].number_format = "0%"
     source = tmp_path / "curso.xlsx"
     book.save(source)
-    report = check_file(str(source), dns=False)
+    report = check_file(str(source), dns=None)
     assert report.input.sheet == "Lista" and report.input.header and report.input.rows == 2
     assert report.counts["valid"] == 2
     _, clean, _ = read_back(tmp_path / "curso.clean.xlsx")
     assert clean == [["Nombre", "Email", "Id"], ["Ana", "ana@gmail.com", "1.23456789012346e+18"],
                      ["Eva", "eva@gmail.com", "25%"]]
     with pytest.raises(UsageError, match="not a sheet of cells"):
-        check_file(str(source), dns=False, sheet="Gráfico")
+        check_file(str(source), reading=ReadingSettings(sheet="Gráfico"), dns=None)

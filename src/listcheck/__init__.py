@@ -5,18 +5,21 @@
 'ana@correo.es'
 """
 
+__version__ = "0.1.0"  # first: the modules below read it
+
 from listcheck.checks.addresses import check_address
 from listcheck.errors import InputError, ListcheckError, UsageError
-from listcheck.judge import check_frame, rejected_mask
+from listcheck.file_check import check_file
+from listcheck.frames import check_frame, rejected_mask
+from listcheck.messages import speaking
 from listcheck.policy import Policy
 from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import Report
-from listcheck.file_check import check_file
+from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings, Settings
 from listcheck.verdict import AddressVerdict
 
-__version__ = "0.1.0"
-
 __all__ = [
-    "AddressVerdict", "Destination", "InputError", "ListcheckError", "Policy", "Reason", "Report", "Status",
-    "UsageError", "__version__", "check_address", "check_file", "check_frame", "rejected_mask",
+    "AddressVerdict", "Destination", "DnsSettings", "InputError", "ListcheckError", "OutputSettings", "Policy",
+    "PolicySettings", "ReadingSettings", "Reason", "Report", "Settings", "Status", "UsageError", "__version__",
+    "check_address", "check_file", "check_frame", "rejected_mask", "speaking",
 ]

@@ -20,10 +20,11 @@ from rich.text import Text
 from listcheck import __version__
 from listcheck.errors import InputError, UsageError
 from listcheck.reports.html import render_html
-from listcheck.messages import LANGUAGES, default_language, say, speaking
+from listcheck.messages import LANGUAGES, say, speaking
 from listcheck.reports.report import Report
 from listcheck.reading.contacts import read_domain_list
-from listcheck.file_check import check_file, output_paths
+from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
+from listcheck.file_check import check_file
 from listcheck.reports.terminal import render_report
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
 
@@ -106,30 +107,31 @@ def check(
 ) -> None:
     """Check every address in INPUT (a CSV/TSV file, an .xlsx workbook, or - for standard input) and
     write <stem>.clean.csv and <stem>.rejected.csv (.xlsx for a workbook)."""
-    # Everything the command says, errors included, in the user's language.
-    ctx.with_resource(speaking(lang or default_language()))
-    if delimiter is not None:
-        delimiter = _DELIMITER_NAMES.get(delimiter.lower(), delimiter)
-
+    # Everything the command says, errors included, in the language asked for (else the locale's).
+    if lang is not None:
+        ctx.with_resource(speaking(lang))
     progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
     try:
         if report_json == "-" and report_html == "-":
-            raise UsageError("only one report can go to standard output: give --report-json or --report-html a file")
+            raise UsageError(say("usage.two_reports_to_stdout"))
+        output = OutputSettings(out_dir=out_dir, clean=clean_path, rejected=rejected_path, annotate=annotate,
+                                safe_formulas=safe_formulas)
         reports = [path for path in (report_json, report_html) if path not in (None, "-")]
         if reports:
             # A report must not replace the input, an output or the other report.
-            outputs = output_paths(input_path, out_dir=out_dir, clean=clean_path, rejected=rejected_path)
-            refuse_overwriting_input(None if input_path == "-" else input_path, *outputs, *reports)
+            refuse_overwriting_input(None if input_path == "-" else input_path, *output.paths(input_path), *reports)
         report = check_file(
-            input_path, column=column, out_dir=out_dir, clean=clean_path, rejected=rejected_path,
-            encoding=encoding, encoding_errors=encoding_errors, delimiter=delimiter, has_header=has_header,
-            strict=strict, fix_typos=fix_typos, safe_formulas=safe_formulas,
-            known_domains=read_domain_list(known_domains) if known_domains else (),
-            allow_domains=read_domain_list(allow_domains) if allow_domains else (), suppress=suppress,
-            reject=_codes(reject_reasons), keep=_codes(keep_reasons), annotate=annotate,
-            dns=not no_dns, nameservers=nameserver, dns_timeout=dns_timeout, dns_concurrency=dns_concurrency,
-            dns_cache=not no_cache, progress=progress.update if progress else None,
-            stdin=sys.stdin.buffer, version=__version__, sheet=sheet, lang=lang or default_language(),
+            input_path,
+            reading=ReadingSettings(column=column, encoding=encoding, encoding_errors=encoding_errors,
+                                    delimiter=_DELIMITER_NAMES.get(delimiter.lower(), delimiter) if delimiter else None,
+                                    has_header=has_header, sheet=sheet),
+            dns=None if no_dns else DnsSettings(nameservers=nameserver, timeout=dns_timeout,
+                                                concurrency=dns_concurrency, cache=not no_cache),
+            policy=PolicySettings(
+                strict=strict, fix_typos=fix_typos, reject=_codes(reject_reasons), keep=_codes(keep_reasons),
+                known_domains=tuple(read_domain_list(known_domains)) if known_domains else (),
+                allow_domains=tuple(read_domain_list(allow_domains)) if allow_domains else (), suppress=suppress),
+            output=output, progress=progress.update if progress else None, stdin=sys.stdin.buffer,
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -211,9 +213,9 @@ def _print_report(report: Report, crossed_fail_over: float | None, *, to_stderr:
         console.print(say("report.fail_over", percent=f"{report.rejected_percent:.1f}", limit=f"{crossed_fail_over:g}"))
 
 
-def _codes(values: tuple[str, ...]) -> list[str]:
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     """Reason codes given as ``a,b`` and repeated options, in one list."""
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
 def _write_report(text: str, path: str) -> None:

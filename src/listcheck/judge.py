@@ -12,54 +12,19 @@ from listcheck.messages import say
 from listcheck.policy import Policy
 from listcheck.reasons import REASONS_BY_CODE, Destination, Reason, Status
 from listcheck.checks.typos import DomainKnowledge
-from listcheck.verdict import AddressVerdict, comparison_key
+from listcheck.judged import JudgedRows, distinct, per_distinct, row_key
+from listcheck.reports.report import SuppressionSummary
+from listcheck.settings import PolicySettings
+from listcheck.verdict import AddressVerdict
 
-if TYPE_CHECKING:  # pandas costs a third of a second to import; the command line does not need it
-    import pandas as pd
-
-    from listcheck.checks.deliverability import DeliverabilityChecker, DomainAnswer, Progress
+if TYPE_CHECKING:
+    from listcheck.checks.deliverability import DeliverabilityChecker, Progress
+    from listcheck.checks.dns_answers import DomainAnswer
     from listcheck.checks.risk import DisposableDomains
     from listcheck.checks.suppression import SuppressionList
 
 # Domains whose plain verdict is kept; a list of millions of company domains must not fill memory.
 _PLAIN_DOMAINS_KEPT = 200_000
-
-VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
-                   "listcheck_suggestion"]
-
-
-@dataclass
-class JudgedRows:
-    """The verdicts of consecutive rows: each row's address, verdict and comparison key.
-
-    Plain valid addresses at one domain share one verdict object whose ``address`` is empty (see
-    ``batch``); ``addresses`` always holds the row's own address, and ``verdict(offset)`` the row's
-    whole verdict. ``keys`` are what duplicates are compared on (None for an empty cell).
-    """
-
-    addresses: list[str]
-    verdicts: list[AddressVerdict]
-    keys: list[str | None]
-
-    def __len__(self) -> int:
-        return len(self.verdicts)
-
-    def verdict(self, offset: int) -> AddressVerdict:
-        verdict, address = self.verdicts[offset], self.addresses[offset]
-        if verdict.address == address:
-            return verdict
-        return AddressVerdict(address, verdict.status, verdict.reason, verdict.detail, verdict.suggestion,
-                              verdict.domain, verdict.corrected_from, verdict.free_provider)
-
-    def replace_verdict(self, offset: int, verdict: AddressVerdict) -> None:
-        self.verdicts[offset] = verdict
-        if verdict.address:
-            self.addresses[offset] = verdict.address
-        self.keys[offset] = _key(self.addresses[offset], verdict)
-
-
-def _key(address: str, verdict: AddressVerdict) -> str | None:
-    return None if verdict.reason is Reason.EMPTY else comparison_key(address, verdict)
 
 
 class RowJudge:
@@ -82,6 +47,31 @@ class RowJudge:
         self._disposable = disposable or DisposableDomains()
         self._suppressions = suppressions
 
+    @classmethod
+    def for_settings(cls, settings: PolicySettings) -> RowJudge:
+        """The judge these settings ask for; its suppression files are read now."""
+        from listcheck.checks.risk import DisposableDomains
+        from listcheck.checks.suppression import load_suppression_lists
+
+        return cls(
+            policy=settings.rules,
+            knowledge=DomainKnowledge(known_domains=settings.known_domains) if settings.known_domains else None,
+            disposable=DisposableDomains(allow_domains=settings.allow_domains) if settings.allow_domains else None,
+            suppressions=load_suppression_lists(settings.suppress) if settings.suppress else None,
+        )
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the judge's setting up found worth saying (about the suppression files)."""
+        return list(self._suppressions.warnings) if self._suppressions is not None else []
+
+    def suppression_summary(self) -> SuppressionSummary:
+        """What the suppression files held."""
+        lists = self._suppressions
+        if lists is None:
+            return SuppressionSummary()
+        return SuppressionSummary(files=lists.files, addresses=len(lists.sources), temporary_bounces_skipped=lists.temporary)
+
     def offline(self, cells: Sequence[str]) -> JudgedRows:
         """The verdicts of ``cells`` before DNS and duplicates."""
         from listcheck.checks.bulk import plain_verdicts
@@ -100,7 +90,7 @@ class RowJudge:
                 verdict = judged[cell] = self._judge_single(cell)
             found[offset] = verdict
             addresses[offset] = verdict.address
-            keys[offset] = _key(verdict.address, verdict)
+            keys[offset] = row_key(verdict.address, verdict)
         rows = JudgedRows(addresses, found, keys)  # type: ignore[arg-type]  # no None is left
         if self._suppressions is not None:
             self._suppress_plain(rows, set(singles))
@@ -132,28 +122,17 @@ class RowJudge:
     @staticmethod
     def domains_worth_asking(rows: JudgedRows) -> set[str]:
         """The domains of these rows that DNS can say more about."""
-        distinct = dict(zip(map(id, rows.verdicts), rows.verdicts)).values()
-        return {verdict.domain for verdict in distinct if _worth_asking(verdict)}
+        return {verdict.domain for verdict in distinct(rows.verdicts) if _worth_asking(verdict)}
 
     @staticmethod
     def with_dns(rows: JudgedRows, answers: Mapping[str, DomainAnswer]) -> None:
         """Apply what DNS said of each domain; the more severe status wins."""
-        updated: dict[int, AddressVerdict] = {}
-        for offset, verdict in enumerate(rows.verdicts):
-            if not _worth_asking(verdict):
-                continue
-            after = updated.get(id(verdict))
-            if after is None:
-                after = updated[id(verdict)] = _with_dns(verdict, answers.get(verdict.domain))
-            if after is not verdict:
-                rows.replace_verdict(offset, after)
+        rows.update_each(lambda verdict: _with_dns(verdict, answers.get(verdict.domain))
+                         if _worth_asking(verdict) else verdict)
 
     def destinations(self, verdicts: list[AddressVerdict]) -> list[Destination]:
         """The output each row goes to."""
-        ids = list(map(id, verdicts))
-        distinct = dict(zip(ids, verdicts))
-        chosen = {key: destination_of(verdict, self.policy) for key, verdict in distinct.items()}
-        return list(map(chosen.__getitem__, ids))
+        return per_distinct(verdicts, lambda verdict: destination_of(verdict, self.policy))  # type: ignore[return-value]
 
     def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
         """Turn rows that repeat an earlier address (in this batch or an earlier one) into duplicates."""
@@ -254,46 +233,3 @@ def _as_duplicate(own: AddressVerdict, first: FirstSeen, policy: Policy) -> Addr
               else say("detail.duplicate_written", row=first.row, first=first.address))
     return AddressVerdict(own.address, first.status, Reason.DUPLICATE, detail, "", own.domain, own.corrected_from,
                           own.free_provider)
-
-
-def check_frame(
-    frame: pd.DataFrame, *, column: object, first_row: int = 2, policy: Policy = Policy(),
-    knowledge: DomainKnowledge | None = None,
-) -> pd.DataFrame:
-    """A copy of ``frame`` with the address column normalized and the ``listcheck_*`` columns added.
-
-    >>> import pandas as pd
-    >>> checked = check_frame(pd.DataFrame({"email": ["ana@correo.es", "ANA@correo.es"]}), column="email")
-    >>> list(checked["listcheck_reason"])
-    ['', 'duplicate']
-    """
-    import pandas as pd
-
-    if column not in frame.columns:
-        raise KeyError(f"column {column!r} is not in the frame")
-    cells = ["" if pd.isna(v) else str(v) for v in frame[column]]
-    verdicts = judge_cells(cells, first_row=first_row, policy=policy, knowledge=knowledge)
-    checked = frame.copy()
-    checked[column] = [v.address for v in verdicts]
-    checked["listcheck_row"] = range(first_row, first_row + len(verdicts))
-    checked["listcheck_status"] = [v.status.value for v in verdicts]
-    checked["listcheck_reason"] = [v.reason.code if v.reason else "" for v in verdicts]
-    checked["listcheck_detail"] = [v.detail for v in verdicts]
-    checked["listcheck_suggestion"] = [v.suggestion for v in verdicts]
-    return checked
-
-
-def rejected_mask(checked: pd.DataFrame, *, column: object, policy: Policy = Policy()) -> pd.Series:
-    """True for the rows of a ``check_frame`` result that go to the rejected file.
-
-    ``column`` is the address column: a row whose address equals its suggestion was corrected.
-    """
-    import pandas as pd
-
-    decisions = [
-        policy.destination(Status(status), REASONS_BY_CODE[reason] if reason else None,
-                           corrected=bool(suggestion) and address == suggestion) is Destination.REJECTED
-        for status, reason, address, suggestion in zip(
-            checked["listcheck_status"], checked["listcheck_reason"], checked[column], checked["listcheck_suggestion"])
-    ]
-    return pd.Series(decisions, index=checked.index, dtype=bool)

@@ -1,9 +1,15 @@
-"""Every sentence listcheck says to people, in English and in Spanish, in one place.
+"""Saying things to people: the sentence of a key in the language of the run, counts and numbers
+as that language writes them. The sentences themselves are in ``catalogue``.
 
-``say(key, **values)`` gives the sentence in the language of the run: ``speaking("es")`` sets it
-for a block (``check_file(lang=...)`` does), else English. Both languages of a key must name the
-same ``{values}``; tests/test_messages.py checks that every key has both and that they agree.
-The worker process that judges big lists is forked inside the block, so it speaks the same.
+The language of the run is ambient, and listcheck has one rule for it everywhere, the command line
+and the library alike: the language of the innermost ``speaking(lang)`` block, else the user's
+locale (``default_language``). A thread started inside a run is given the run's context (see
+``checks.deliverability``); the worker process that judges big lists is forked inside it, so it
+speaks the same.
+
+>>> with speaking("es"):
+...     say_count("rows", 12345)
+'12\u202f345 filas'
 """
 
 from __future__ import annotations
@@ -12,40 +18,32 @@ import locale
 import os
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from listcheck.catalogue import MESSAGES, SYNTAX_ES
+
 LANGUAGES = ("en", "es")
-# A context variable, so that two runs in two threads may speak two languages; a thread started
-# inside a run must be given the run's context (see deliverability).
-_spoken: ContextVar[str] = ContextVar("listcheck_language", default="en")
+# A context variable, so that two runs in two threads may speak two languages.
+_spoken: ContextVar[str | None] = ContextVar("listcheck_language", default=None)
 
 
 def language() -> str:
-    """The language of the run: ``en`` or ``es``."""
-    return _spoken.get()
+    """The language of the run: the innermost ``speaking`` block's, else the locale's."""
+    return _spoken.get() or default_language()
 
 
 @contextmanager
 def speaking(lang: str) -> Iterator[None]:
-    """Say everything in ``lang`` inside the block."""
-    token = _spoken.set(_known(lang))
+    """Say everything in ``lang`` inside the block (``en`` or ``es``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
+    token = _spoken.set(lang)
     try:
         yield
     finally:
         _spoken.reset(token)
-
-
-def use_language(lang: str) -> None:
-    """Say everything in ``lang`` from now on, in this context (a worker process, for its life)."""
-    _spoken.set(_known(lang))
-
-
-def _known(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
-    return lang
 
 
 def default_language(environ: Mapping[str, str] = os.environ) -> str:
@@ -67,7 +65,50 @@ def default_language(environ: Mapping[str, str] = os.environ) -> str:
 
 def say(key: str, **values: object) -> str:
     """The sentence ``key`` in the language of the run, with ``values`` put in."""
-    return MESSAGES[key][language()].format(**values)
+    sentence = MESSAGES[key][language()]
+    assert isinstance(sentence, str), f"{key} counts something: use say_count"
+    return sentence.format(**values)
+
+
+def say_count(key: str, count: int, **values: object) -> str:
+    """The sentence ``key`` about ``count`` things, in the form the language uses for that count,
+    with the count written as the language writes numbers.
+
+    >>> say_count("rows", 1), say_count("rows", 1234)
+    ('1 row', '1,234 rows')
+    """
+    lang = language()
+    forms = MESSAGES[key][lang]
+    assert isinstance(forms, dict), f"{key} counts nothing: use say"
+    return forms[plural_category(lang, count)].format(count=number(count), **values)
+
+
+def _one_or_other(count: int) -> str:
+    return "one" if count == 1 else "other"
+
+
+def _east_slavic(count: int) -> str:
+    """Ukrainian and Russian: 1, 21, 31 ... one; 2-4, 22-24 ... few; the rest many."""
+    if count % 10 == 1 and count % 100 != 11:
+        return "one"
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return "few"
+    return "many"
+
+
+# CLDR's plural rules for whole numbers, by language: the form a count takes. A language added to
+# the catalogue adds its rule here.
+PLURAL_RULES: dict[str, Callable[[int], str]] = {"en": _one_or_other, "es": _one_or_other,
+                                                 "uk": _east_slavic, "ru": _east_slavic}
+
+
+def plural_category(lang: str, count: int) -> str:
+    """The CLDR plural category of a whole ``count`` in ``lang``.
+
+    >>> [plural_category("uk", n) for n in (1, 3, 5, 11, 21, 22)]
+    ['one', 'few', 'many', 'many', 'one', 'few']
+    """
+    return PLURAL_RULES[lang](count)
 
 
 def placeholders(text: str) -> set[str]:
@@ -79,8 +120,8 @@ def number(value: int) -> str:
     """A count as the language writes it: 12,345 in English; 12 345 in Spanish (RAE: a thin space
     groups thousands, since a comma or a period would read as decimals in one country or another).
 
-    >>> number(1234567), speaking_number_es(1234567)
-    ('1,234,567', '1\u202f234\u202f567')
+    >>> number(1234567)
+    '1,234,567'
     """
     grouped = f"{value:,}"
     return grouped.replace(",", "\u202f") if language() == "es" else grouped
@@ -92,15 +133,9 @@ def percent(part: int, whole: int) -> str:
     return f"{value.replace('.', ',')}\u00a0%" if language() == "es" else f"{value}%"
 
 
-def speaking_number_es(value: int) -> str:
-    """``number`` in Spanish, for the doctest above."""
-    with speaking("es"):
-        return number(value)
-
-
 def rows(count: int) -> str:
     """'1 row', '12 rows' in the language of the run."""
-    return say("rows.one" if count == 1 else "rows.many", count=number(count))
+    return say_count("rows", count)
 
 
 def syntax_detail(english: str) -> str:
@@ -112,43 +147,11 @@ def syntax_detail(english: str) -> str:
     """
     if language() == "en":
         return english
-    for pattern, spanish in _SYNTAX_ES:
+    for pattern, spanish in SYNTAX_ES:
         match = pattern.match(english)
         if match:
             return spanish.format(rest=_spanish_rest(english[match.end():].strip())).strip()
     return say("detail.syntax_other", message=english)
-
-
-_SYNTAX_ES = [(re.compile(re.escape(english)), spanish) for english, spanish in [
-    ("The email address contains invalid characters before the @-sign:",
-     "La dirección tiene caracteres no válidos antes de la @: {rest}"),
-    ("The email address contains invalid characters before the @-sign.",
-     "La dirección tiene caracteres no válidos antes de la @."),
-    ("The part after the @-sign contains invalid characters:",
-     "Lo que va después de la @ tiene caracteres no válidos: {rest}"),
-    ("An email address cannot have two periods in a row.", "Una dirección no puede tener dos puntos seguidos."),
-    ("An email address cannot start with a period.", "Una dirección no puede empezar por un punto."),
-    ("An email address cannot have a period immediately before the @-sign.",
-     "Una dirección no puede tener un punto justo antes de la @."),
-    ("An email address cannot have a period immediately after the @-sign.",
-     "Una dirección no puede tener un punto justo después de la @."),
-    ("An email address cannot end with a period.", "Una dirección no puede terminar en punto."),
-    ("An email address must have an @-sign.", "Una dirección tiene que tener una @."),
-    ("There must be something before the @-sign.", "Falta lo que va antes de la @."),
-    ("There must be something after the @-sign.", "Falta lo que va después de la @."),
-    ("The part after the @-sign is not valid. It should have a period.",
-     "Lo que va después de la @ no es válido: le falta un punto (dominio.com)."),
-    ("The email address is too long before the @-sign", "La parte antes de la @ es demasiado larga {rest}"),
-    ("The email address is too long after the @-sign", "La parte después de la @ es demasiado larga {rest}"),
-    ("The email address is too long", "La dirección es demasiado larga {rest}"),
-    ("Internationalized characters before the @-sign are not supported",
-     "No se admiten caracteres internacionales antes de la @ {rest}"),
-    ("The email address contains unsafe characters:", "La dirección tiene caracteres no permitidos: {rest}"),
-    ("An email address cannot have a period and a hyphen next to each other.",
-     "Una dirección no puede tener un punto y un guion juntos."),
-    ("An email address cannot have a hyphen immediately after the @-sign.",
-     "Una dirección no puede tener un guion justo después de la @."),
-]]
 
 
 def _spanish_rest(rest: str) -> str:
@@ -157,315 +160,3 @@ def _spanish_rest(rest: str) -> str:
     rest = re.sub(r"\bSPACE\b", "ESPACIO", rest)
     return re.sub(r"\((\d+) characters? too many\)", lambda m: f"(sobra{'n' if m[1] != '1' else ''} {m[1]} "
                   f"carácter{'es' if m[1] != '1' else ''})", rest)
-
-
-# Each key: its sentence in every language. Sentences end with a period where a person would put one.
-MESSAGES: dict[str, dict[str, str]] = {
-    # Counting rows.
-    "rows.one": {"en": "{count} row", "es": "{count} fila"},
-    "rows.many": {"en": "{count} rows", "es": "{count} filas"},
-
-    # The titles of the reasons, as reports show them.
-    "reason.empty": {"en": "Empty cell", "es": "Celda vacía"},
-    "reason.missing_at": {"en": "No @", "es": "Sin @"},
-    "reason.syntax": {"en": "Syntax error", "es": "Error de sintaxis"},
-    "reason.multiple_addresses": {"en": "Several addresses in one cell", "es": "Varias direcciones en una celda"},
-    "reason.special_use_domain": {"en": "Reserved domain", "es": "Dominio reservado"},
-    "reason.unknown_tld": {"en": "Top-level domain does not exist", "es": "La extensión del dominio no existe"},
-    "reason.domain_not_found": {"en": "Domain does not exist", "es": "El dominio no existe"},
-    "reason.null_mx": {"en": "Domain accepts no mail", "es": "El dominio no acepta correo"},
-    "reason.no_mail_server": {"en": "No mail server", "es": "Sin servidor de correo"},
-    "reason.suppressed": {"en": "On a suppression list", "es": "En una lista de supresión"},
-    "reason.typo_domain": {"en": "Misspelled domain", "es": "Dominio mal escrito"},
-    "reason.disposable": {"en": "Throwaway mailbox", "es": "Buzón desechable"},
-    "reason.role_account": {"en": "Role mailbox", "es": "Dirección genérica"},
-    "reason.duplicate": {"en": "Duplicate", "es": "Repetida"},
-    "reason.dns_unknown": {"en": "DNS could not answer", "es": "El DNS no pudo responder"},
-
-    # The listcheck_detail sentences: what is wrong with a row, and what to do.
-    "detail.empty": {"en": "The address cell is empty. Fill it in or delete the row.",
-                     "es": "La celda de la dirección está vacía. Complétala o borra la fila."},
-    "detail.multiple": {"en": "The cell holds {count} addresses ({shown}). Put each address on its own row.",
-                        "es": "La celda tiene {count} direcciones ({shown}). Pon cada dirección en su propia fila."},
-    "detail.missing_at": {"en": "There is no @ in '{cell}'. An address looks like name@domain.com.",
-                          "es": "No hay ninguna @ en '{cell}'. Una dirección tiene la forma nombre@dominio.com."},
-    "detail.syntax_other": {"en": "{message}", "es": "La dirección no tiene una forma válida ({message})"},
-    "detail.free_provider": {"en": "A free or personal mail provider ({provider}).",
-                             "es": "Un proveedor de correo gratuito o personal ({provider})."},
-    "detail.typo": {"en": "'{domain}' looks like a misspelling of '{correction}'. Did you mean {suggestion}?",
-                    "es": "'{domain}' parece una errata de '{correction}'. ¿Querías decir {suggestion}?"},
-    "detail.typo_and_tld": {
-        "en": "'.{tld}' is not a top-level domain; '{domain}' looks like a misspelling of '{correction}'. "
-              "Did you mean {suggestion}?",
-        "es": "'.{tld}' no es una extensión de dominio; '{domain}' parece una errata de '{correction}'. "
-              "¿Querías decir {suggestion}?"},
-    "detail.unknown_tld": {
-        "en": "'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
-        "es": "'.{tld}' no es una extensión de dominio que exista, así que '{domain}' no puede recibir correo."},
-    "detail.disposable": {
-        "en": "'{provider}' gives out throwaway mailboxes that expire within hours or days.",
-        "es": "'{provider}' da buzones desechables que caducan en horas o días."},
-    "detail.role": {
-        "en": "'{role}' is a role mailbox, read by a team or nobody; such addresses complain and bounce more.",
-        "es": "'{role}' es una dirección genérica, que lee un equipo o nadie; estas direcciones generan "
-              "más quejas por spam y rebotes."},
-    "detail.special_use": {
-        "en": "'{domain}' is reserved for examples, tests or private networks; no real mailbox uses it.",
-        "es": "'{domain}' está reservado para ejemplos, pruebas o redes privadas; ningún buzón real lo usa."},
-    "detail.correction_fails": {"en": "The likely correction {address} does not work either: {detail}",
-                                "es": "La corrección probable {address} tampoco funciona: {detail}"},
-    "detail.suppressed": {
-        "en": "On the suppression list {source}: it bounced, complained or unsubscribed before. Never mail it.",
-        "es": "Está en la lista de supresión {source}: rebotó, se quejó o se dio de baja antes. No le escribas "
-              "nunca."},
-    "detail.duplicate_corrected": {"en": "Corrected to {address}, the address of row {row}; this row repeats it.",
-                                   "es": "Corregida a {address}, la dirección de la fila {row}; esta fila la repite."},
-    "detail.duplicate": {"en": "Same address as row {row}; this row repeats it.",
-                         "es": "La misma dirección que la fila {row}; esta fila la repite."},
-    "detail.duplicate_written": {"en": "Same address as row {row} ({first}); this row repeats it.",
-                                 "es": "La misma dirección que la fila {row} ({first}); esta fila la repite."},
-    "detail.no_mail_server": {
-        "en": "'{domain}' has no mail server (MX) and no public address to fall back to.",
-        "es": "'{domain}' no tiene servidor de correo (MX) ni una dirección pública a la que recurrir."},
-    "detail.domain_not_found": {"en": "The domain '{domain}' does not exist.", "es": "El dominio '{domain}' no existe."},
-    "detail.null_mx": {"en": "'{domain}' publishes a null MX: it accepts no mail (RFC 7505).",
-                       "es": "'{domain}' publica un MX nulo: no acepta correo (RFC 7505)."},
-    "detail.dns_timeout": {"en": "DNS did not answer in time for '{domain}'.",
-                           "es": "El DNS no respondió a tiempo para '{domain}'."},
-    "detail.dns_refused": {"en": "No DNS server would answer for '{domain}' (refused or failed).",
-                           "es": "Ningún servidor DNS quiso responder sobre '{domain}' (rechazo o fallo)."},
-    "detail.dns_failed": {"en": "DNS failed for '{domain}': {error}.", "es": "El DNS falló para '{domain}': {error}."},
-    "detail.dns_untrusted": {"en": "DNS could not be consulted: the resolver cannot be trusted.",
-                             "es": "No se pudo consultar el DNS: no se puede confiar en el resolvedor."},
-    "detail.dns_stopped": {"en": "DNS had stopped answering; not asked.",
-                           "es": "El DNS había dejado de responder; no se preguntó."},
-
-    # Warnings: what the user should know about the run as a whole.
-    "warning.code_page": {
-        "en": "The file is not UTF-8 and could be cp1252 or cp1251; it was read as {codec}. If accents or Cyrillic "
-              "letters look wrong in the outputs, run again with --encoding.",
-        "es": "El archivo no es UTF-8 y podría ser cp1252 o cp1251; se leyó como {codec}. Si los acentos o las "
-              "letras cirílicas salen mal en los resultados, vuelve a ejecutarlo con --encoding."},
-    "warning.long_row": {"en": "{count} row has more fields than the header; the extra fields were kept.",
-                         "es": "{count} fila tiene más campos que el encabezado; los campos de más se conservaron."},
-    "warning.long_rows": {"en": "{count} rows have more fields than the header; the extra fields were kept.",
-                          "es": "{count} filas tienen más campos que el encabezado; los campos de más se conservaron."},
-    "warning.short_row": {"en": "{count} row has fewer fields than the widest row; it was padded with empty cells.",
-                          "es": "{count} fila tiene menos campos que la más ancha; se completó con celdas vacías."},
-    "warning.short_rows": {"en": "{count} rows have fewer fields than the widest row; they were padded with empty "
-                                 "cells.",
-                           "es": "{count} filas tienen menos campos que la más ancha; se completaron con celdas "
-                                 "vacías."},
-    "warning.unclosed_quote": {
-        "en": "Row {row} has a cell of {lines} lines with '{delimiter}' inside: probably a quote that is never "
-              "closed, which put the rows after it in one cell. Check the file around that row.",
-        "es": "La fila {row} tiene una celda de {lines} líneas con '{delimiter}' dentro: seguramente unas comillas "
-              "que nunca se cierran, que metieron las filas siguientes en una sola celda. Revisa el archivo cerca "
-              "de esa fila."},
-    "warning.sheets": {"en": "The workbook has {count} sheets; the first, '{sheet}', was checked. Use --sheet to "
-                             "check another.",
-                       "es": "El libro tiene {count} hojas; se revisó la primera, '{sheet}'. Usa --sheet para "
-                             "revisar otra."},
-    "warning.temporary_bounce": {
-        "en": "{count} temporary bounce in {file} did not suppress: a full mailbox or a server down is worth "
-              "another try.",
-        "es": "{count} rebote temporal de {file} no se suprimió: un buzón lleno o un servidor caído merecen otro "
-              "intento."},
-    "warning.temporary_bounces": {
-        "en": "{count} temporary bounces in {file} did not suppress: a full mailbox or a server down is worth "
-              "another try.",
-        "es": "{count} rebotes temporales de {file} no se suprimieron: un buzón lleno o un servidor caído merecen "
-              "otro intento."},
-    "warning.dns_stopped": {
-        "en": "DNS stopped answering part-way: {unanswered} of {asked} domains are dns_unknown, most of them not "
-              "asked. Try again later, or use --nameserver with another resolver.",
-        "es": "El DNS dejó de responder a medio camino: {unanswered} de {asked} dominios quedan como dns_unknown, "
-              "la mayoría sin preguntar. Vuelve a intentarlo más tarde, o usa --nameserver con otro resolvedor."},
-    "warning.dns_unanswered": {
-        "en": "DNS could not answer for {unanswered} of the {asked} domains it was asked about (timeouts or server "
-              "failures); they are dns_unknown. Try again later, or use --nameserver with another resolver.",
-        "es": "El DNS no pudo responder por {unanswered} de los {asked} dominios consultados (sin respuesta a "
-              "tiempo o fallos del servidor); quedan como dns_unknown. Vuelve a intentarlo más tarde, o usa "
-              "--nameserver con otro resolvedor."},
-    "warning.dns_cache_broken": {"en": "The DNS cache could not be used ({error}); this run went without it.",
-                                 "es": "No se pudo usar la caché de DNS ({error}); esta revisión siguió sin ella."},
-    "warning.dns_cache_unopened": {
-        "en": "The DNS cache {path} could not be opened ({error}); this run went without it.",
-        "es": "No se pudo abrir la caché de DNS {path} ({error}); esta revisión siguió sin ella."},
-    "warning.no_resolver": {
-        "en": "This machine has no DNS resolver configured: DNS checks were skipped. Use --nameserver or --no-dns.",
-        "es": "Esta máquina no tiene un resolvedor DNS configurado: no se hicieron las comprobaciones de DNS. Usa "
-              "--nameserver o --no-dns."},
-    "warning.resolver_untrusted": {
-        "en": "The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a domain that "
-              "certainly receives mail ({problem}). No address was rejected on DNS grounds; DNS verdicts are "
-              "dns_unknown. Check the network, or use --nameserver with a working resolver, or --no-dns.",
-        "es": "No se puede confiar en el resolvedor DNS: no encuentra los servidores de correo de {canary}, un "
-              "dominio que sin duda recibe correo ({problem}). No se rechazó ninguna dirección por el DNS; sus "
-              "veredictos quedan como dns_unknown. Revisa la red, o usa --nameserver con un resolvedor que "
-              "funcione, o --no-dns."},
-    "problem.no_mx": {"en": "no MX records", "es": "sin registros MX"},
-    "problem.timeout": {"en": "no answer in time", "es": "sin respuesta a tiempo"},
-    "problem.nxdomain": {"en": "the domain does not exist", "es": "el dominio no existe"},
-    "report.fail_over": {"en": "{percent}% of the rows were rejected, over --fail-over {limit}%.",
-                         "es": "Se rechazó el {percent}% de las filas, más que --fail-over {limit}%."},
-
-    # Input that cannot be read as a contact list (exit status 3), and what to do about it.
-    "error.prefix": {"en": "Error: ", "es": "Error: "},
-    "error.interrupted": {"en": "Interrupted: no output was written.",
-                          "es": "Interrumpido: no se escribió ningún resultado."},
-    "error.empty": {"en": "the file is empty", "es": "el archivo está vacío"},
-    "error.blank": {"en": "the file holds no rows, only blank space",
-                    "es": "el archivo no tiene filas, solo espacio en blanco"},
-    "error.not_found": {"en": "'{path}' does not exist", "es": "'{path}' no existe"},
-    "error.folder": {"en": "'{path}' is a folder, not a file", "es": "'{path}' es una carpeta, no un archivo"},
-    "error.permission": {"en": "'{path}' cannot be read: permission denied",
-                         "es": "no se puede leer '{path}': permiso denegado"},
-    "error.unreadable": {"en": "'{path}' cannot be read: {reason}", "es": "no se puede leer '{path}': {reason}"},
-    "error.binary": {"en": "the file is binary data, not text", "es": "el archivo son datos binarios, no texto"},
-    "error.bad_byte": {"en": "line {line} is not valid {codec} (byte {byte})",
-                       "es": "la línea {line} no es {codec} válido (byte {byte})"},
-    "error.mostly_utf8": {"en": "{where}, though the rest of the file is UTF-8",
-                          "es": "{where}, aunque el resto del archivo es UTF-8"},
-    "error.unknown_encoding": {"en": "cannot tell the file's encoding: it is not UTF-8, cp1252 or cp1251 text",
-                               "es": "no se reconoce la codificación del archivo: no es texto UTF-8, cp1252 ni "
-                                     "cp1251"},
-    "error.no_email_column": {"en": "no column holds email addresses: no header names one and no cell contains @",
-                              "es": "ninguna columna tiene direcciones de correo: ningún encabezado la nombra y "
-                                    "ninguna celda tiene @"},
-    "error.cannot_split": {"en": "cannot split the file into rows: {error}",
-                           "es": "no se puede dividir el archivo en filas: {error}"},
-    "error.workbook": {"en": "cannot read the workbook: {error}", "es": "no se puede leer el libro: {error}"},
-    "error.only_charts": {"en": "the workbook has no sheet of cells, only charts",
-                          "es": "el libro no tiene hojas con celdas, solo gráficos"},
-    "error.empty_sheet": {"en": "the sheet '{sheet}' holds no rows", "es": "la hoja '{sheet}' no tiene filas"},
-    "error.is_pdf": {"en": "the file is a PDF document, not a table: export the list from its source as CSV",
-                     "es": "el archivo es un documento PDF, no una tabla: exporta la lista desde su origen como CSV"},
-    "error.is_zip": {"en": "the file is a ZIP archive (an .xlsx workbook is one): if it is a workbook, name it "
-                           ".xlsx; otherwise unzip the export",
-                     "es": "el archivo es un ZIP (un libro .xlsx lo es): si es un libro, ponle la extensión .xlsx; "
-                           "si no, descomprime la exportación"},
-    "error.is_old_office": {"en": "the file is an old Office file (.xls or .doc): save the sheet as CSV",
-                            "es": "el archivo es de un Office antiguo (.xls o .doc): guarda la hoja como CSV"},
-    "error.is_png": {"en": "the file is a PNG image, not a table", "es": "el archivo es una imagen PNG, no una tabla"},
-    "error.is_jpeg": {"en": "the file is a JPEG image, not a table",
-                      "es": "el archivo es una imagen JPEG, no una tabla"},
-    "error.is_gif": {"en": "the file is a GIF image, not a table", "es": "el archivo es una imagen GIF, no una tabla"},
-    "error.is_gzip": {"en": "the file is a gzip archive: decompress it first",
-                      "es": "el archivo está comprimido con gzip: descomprímelo antes"},
-    "error.is_7zip": {"en": "the file is a 7-Zip archive: extract it first",
-                      "es": "el archivo es un 7-Zip: extrae su contenido antes"},
-    "error.is_rar": {"en": "the file is a RAR archive: extract it first",
-                     "es": "el archivo es un RAR: extrae su contenido antes"},
-    "error.is_program": {"en": "the file is a program, not a table", "es": "el archivo es un programa, no una tabla"},
-    "error.is_sqlite": {"en": "the file is an SQLite database, not a table: export the table as CSV",
-                        "es": "el archivo es una base de datos SQLite, no una tabla: exporta la tabla como CSV"},
-    "hint.encoding": {"en": "name the file's real encoding with --encoding",
-                      "es": "indica la codificación real del archivo con --encoding"},
-    "hint.mostly_utf8": {
-        "en": "fix that line, or run again with --encoding-errors keep to carry such bytes through unchanged, or with "
-              "--encoding-errors replace to write U+FFFD in their place",
-        "es": "corrige esa línea, o vuelve a ejecutarlo con --encoding-errors keep para conservar esos bytes tal "
-              "cual, o con --encoding-errors replace para escribir U+FFFD en su lugar"},
-    "hint.unknown_encoding": {"en": "if it is text, name its encoding with --encoding",
-                              "es": "si es texto, indica su codificación con --encoding"},
-    "hint.column": {"en": "name it with --column", "es": "indícala con --column"},
-    "hint.delimiter": {"en": "check --delimiter", "es": "revisa --delimiter"},
-    "hint.workbook": {"en": "save it again from Excel as .xlsx", "es": "vuelve a guardarlo desde Excel como .xlsx"},
-
-    # The terminal and HTML reports.
-    "report.title": {"en": "Contact list check", "es": "Revisión de la lista de contactos"},
-    "report.read": {"en": "Read {rows} · encoding {encoding} · delimiter {delimiter} · {header} · addresses in "
-                          "column '{column}' ({found_by})",
-                    "es": "Leído: {rows} · codificación {encoding} · separador {delimiter} · {header} · direcciones "
-                          "en la columna '{column}' ({found_by})"},
-    "report.read_sheet": {"en": "Read {rows} · sheet '{sheet}' · {header} · addresses in column '{column}' ({found_by})",
-                          "es": "Leído: {rows} · hoja '{sheet}' · {header} · direcciones en la columna '{column}' "
-                                "({found_by})"},
-    "html.read_as_sheet": {"en": "sheet '{sheet}', {header}, addresses in '{column}'",
-                           "es": "hoja '{sheet}', {header}, direcciones en '{column}'"},
-    "html.duplicates_kept": {"en": "Repeated addresses were kept, as --keep duplicate asks.",
-                             "es": "Las direcciones repetidas se conservaron, como pide --keep duplicate."},
-    "report.delimiter_none": {"en": "none (one column)", "es": "ninguno (una columna)"},
-    "report.delimiter_tab": {"en": "tab", "es": "tabulador"},
-    "report.header_row": {"en": "header row", "es": "con fila de encabezado"},
-    "report.no_header_row": {"en": "no header row", "es": "sin fila de encabezado"},
-    "report.found_by_header": {"en": "found by its header", "es": "hallada por su encabezado"},
-    "report.found_by_content": {"en": "found by its content", "es": "hallada por su contenido"},
-    "report.found_by_option": {"en": "as asked", "es": "la indicada"},
-    "report.dns_off": {"en": "DNS: not consulted (--no-dns): domains were judged offline only",
-                       "es": "DNS: no consultado (--no-dns): los dominios se juzgaron sin conexión"},
-    "report.dns_on": {"en": "DNS: {domains} domains asked, {queries} queries, {hits} answered from the cache, "
-                            "{timeouts} timeouts",
-                      "es": "DNS: {domains} dominios consultados, {queries} consultas, {hits} respondidas desde la "
-                            "caché, {timeouts} sin respuesta a tiempo"},
-    "report.dns_untrusted": {"en": "; the resolver could not be trusted, so nothing was rejected on DNS grounds",
-                             "es": "; no se pudo confiar en el resolvedor, así que nada se rechazó por el DNS"},
-    "report.suppression": {"en": "Suppression: {count} addresses from {files}",
-                           "es": "Supresión: {count} direcciones de {files}"},
-    "report.free_providers": {"en": "{rows} at free or personal mail providers (gmail, hotmail, ...)",
-                              "es": "{rows} en proveedores de correo gratuitos o personales (gmail, hotmail, ...)"},
-    "report.corrections": {"en": "Corrections written to the clean file ({count})",
-                           "es": "Correcciones escritas en el archivo limpio ({count})"},
-    "report.typos": {"en": "Typos found ({count}); --fix-typos would correct them",
-                     "es": "Erratas encontradas ({count}); --fix-typos las corregiría"},
-    "report.typos_more": {"en": "... and {count} more, all in the rejected file and the JSON report",
-                          "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON"},
-    "report.warning": {"en": "Warning: ", "es": "Aviso: "},
-    "report.row": {"en": "row", "es": "fila"},
-    "report.empty": {"en": "(empty)", "es": "(vacía)"},
-    "report.all_passed": {"en": "Every address passed.", "es": "Todas las direcciones pasaron."},
-    "report.reasons_examples": {"en": "Reasons, with up to {count} example rows each",
-                                "es": "Motivos, con hasta {count} filas de ejemplo cada uno"},
-    "status.valid": {"en": "valid", "es": "válidas"},
-    "status.risky": {"en": "risky", "es": "dudosas"},
-    "status.invalid": {"en": "invalid", "es": "no válidas"},
-    "status.unknown": {"en": "unknown", "es": "sin determinar"},
-    "output.clean": {"en": "clean", "es": "limpias"},
-    "output.rejected": {"en": "rejected", "es": "rechazadas"},
-    "output.clean_file": {"en": "clean file", "es": "archivo limpio"},
-    "output.rejected_file": {"en": "rejected file", "es": "archivo de rechazadas"},
-    "html.totals": {"en": "Addresses by verdict", "es": "Direcciones por veredicto"},
-    "html.where": {"en": "Where the rows went", "es": "Adónde fue cada fila"},
-    "html.reasons": {"en": "What was found", "es": "Qué se encontró"},
-    "html.reason": {"en": "Reason", "es": "Motivo"},
-    "html.rows": {"en": "Rows", "es": "Filas"},
-    "html.example": {"en": "Example", "es": "Ejemplo"},
-    "html.empty": {"en": "(empty cell)", "es": "(celda vacía)"},
-    "html.to_rejected": {"en": "to the rejected file", "es": "al archivo de rechazadas"},
-    "html.kept": {"en": "kept in the clean file", "es": "se queda en el archivo limpio"},
-    "html.domains": {"en": "Domains with the most rows", "es": "Dominios con más filas"},
-    "html.domain": {"en": "Domain", "es": "Dominio"},
-    "html.verdicts": {"en": "Verdicts", "es": "Veredictos"},
-    "html.typos": {"en": "Misspelled domains ({count})", "es": "Dominios mal escritos ({count})"},
-    "html.typed": {"en": "As typed", "es": "Tal como se escribió"},
-    "html.suggested": {"en": "Suggested", "es": "Sugerencia"},
-    "html.written": {"en": "Written to the clean file", "es": "Escrita en el archivo limpio"},
-    "html.more_typos": {"en": "... and {count} more, all in the rejected file and the JSON report.",
-                        "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON."},
-    "html.duplicates": {"en": "Repeated addresses ({count} rows)", "es": "Direcciones repetidas ({count} filas)"},
-    "html.duplicates_explained": {
-        "en": "A repeated address is kept once, at its first row; the rows that repeat it go to the rejected file.",
-        "es": "Una dirección repetida se conserva una vez, en su primera fila; las filas que la repiten van al "
-              "archivo de rechazadas."},
-    "html.warnings": {"en": "Warnings", "es": "Avisos"},
-    "html.run": {"en": "This check", "es": "Esta revisión"},
-    "html.file": {"en": "File", "es": "Archivo"},
-    "html.read_as": {"en": "Read as", "es": "Leído como"},
-    "html.read_as_value": {"en": "{encoding}, delimiter {delimiter}, {header}, addresses in '{column}'",
-                           "es": "{encoding}, separador {delimiter}, {header}, direcciones en '{column}'"},
-    "html.dns_value": {"en": "{domains} domains asked, {queries} queries",
-                       "es": "{domains} dominios consultados, {queries} consultas"},
-    "html.dns_off": {"en": "not consulted: domains were judged offline",
-                     "es": "no consultado: los dominios se juzgaron sin conexión"},
-    "html.time": {"en": "Time", "es": "Tiempo"},
-    "html.options": {"en": "Options", "es": "Opciones"},
-    "html.defaults": {"en": "the defaults", "es": "las predeterminadas"},
-    "html.always_reject": {"en": "always reject {codes}", "es": "rechazar siempre {codes}"},
-    "html.always_keep": {"en": "always keep {codes}", "es": "conservar siempre {codes}"},
-    "html.suppression_lists": {"en": "suppression lists {files}", "es": "listas de supresión {files}"},
-    "html.option.strict": {"en": "strict", "es": "estricto"},
-    "html.option.fix_typos": {"en": "fix typos", "es": "corregir erratas"},
-    "html.option.annotate": {"en": "annotate", "es": "anotar"},
-    "html.option.safe_formulas": {"en": "safe formulas", "es": "fórmulas seguras"},
-}

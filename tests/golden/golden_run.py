@@ -24,7 +24,7 @@ def run_golden(folder: Path) -> dict[str, bytes]:
     cwd = os.getcwd()
     os.chdir(folder)  # relative paths, so the JSON report is the same on every machine
     try:
-        report = check_file("contactos.csv", dns=False, clock=lambda: 0.0, version=__version__)
+        report = check_file("contactos.csv", dns=None, clock=lambda: 0.0)
     finally:
         os.chdir(cwd)
     return {

@@ -23,14 +23,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from listcheck.errors import UsageError
+from listcheck.checks.dns_answers import DnsSummary, DomainAnswer, settled_answer, unknown_answer
 from listcheck.messages import say
 from listcheck.reasons import Reason
-from listcheck.reports.report import DnsSummary
 
 if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for it
     import dns.asyncresolver
 
     from listcheck.checks.dns_cache import DnsCache
+    from listcheck.settings import DnsSettings
 
 # Domains that certainly receive mail, under different top-level domains; a resolver that cannot find
 # the MX records of all of them cannot be trusted.
@@ -38,15 +40,6 @@ CANARY_DOMAINS = ("gmail.com", "outlook.com", "yandex.ru")
 # The network has stopped answering when this many lookups in a row failed and none has succeeded for
 # twice the time one lookup may take: stop waiting.
 FAILURES_BEFORE_GIVING_UP = 8
-
-
-@dataclass(frozen=True)
-class DomainAnswer:
-    """What DNS says of one domain: ``reason`` is None when the domain accepts mail."""
-
-    reason: Reason | None
-    detail: str = ""
-    ttl: int = 0
 
 
 Progress = Callable[[int, int], None]  # (domains done, domains in all)
@@ -124,7 +117,7 @@ class DeliverabilityChecker:
         trusted = resolver is not None and await self._trusted(resolver)
         self._count(resolver_trusted=trusted)
         if resolver is None or not trusted:
-            unknown = DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_untrusted"))
+            unknown = unknown_answer("detail.dns_untrusted")
             return {**answers, **{d: unknown for d in pending}}
 
         semaphore = asyncio.Semaphore(self._concurrency)
@@ -137,7 +130,7 @@ class DeliverabilityChecker:
             nonlocal done, failures_in_a_row, last_success
             async with semaphore:
                 if gave_up.is_set():
-                    answers[domain] = DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_stopped"))
+                    answers[domain] = unknown_answer("detail.dns_stopped")
                 else:
                     answer, failed = await self._judge(resolver, domain)
                     answers[domain] = answer
@@ -226,12 +219,11 @@ class DeliverabilityChecker:
             return settled_answer(Reason.DOMAIN_NOT_FOUND, domain), False
         except dns.exception.Timeout:
             self._count(timeouts=self.stats.timeouts + 1)
-            return DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_timeout", domain=domain)), True
+            return unknown_answer("detail.dns_timeout", domain=domain), True
         except dns.resolver.NoNameservers:
-            return DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_refused", domain=domain)), True
+            return unknown_answer("detail.dns_refused", domain=domain), True
         except dns.exception.DNSException as error:
-            return DomainAnswer(Reason.DNS_UNKNOWN, say("detail.dns_failed", domain=domain,
-                                                        error=type(error).__name__)), True
+            return unknown_answer("detail.dns_failed", domain=domain, error=type(error).__name__), True
 
     async def _query(self, resolver: dns.asyncresolver.Resolver, domain: str, rdtype: str) -> dns.resolver.Answer | None:
         """One lookup; None when the name exists but has no record of this type."""
@@ -252,17 +244,23 @@ def _from_mx(domain: str, answer: dns.resolver.Answer) -> DomainAnswer:
     return DomainAnswer(None, ttl=ttl)
 
 
-SETTLED_REASONS = frozenset([Reason.NO_MAIL_SERVER, Reason.DOMAIN_NOT_FOUND, Reason.NULL_MX])
-_SETTLED_DETAILS = {Reason.NO_MAIL_SERVER: "detail.no_mail_server", Reason.DOMAIN_NOT_FOUND: "detail.domain_not_found",
-                    Reason.NULL_MX: "detail.null_mx"}
+def checker_for(settings: DnsSettings) -> DeliverabilityChecker:
+    """The checker these settings ask for; a cache that cannot be opened is said, not fatal."""
+    from listcheck.checks.dns_cache import DnsCache, default_cache_path
 
-
-def settled_answer(reason: Reason | None, domain: str, ttl: int = 0) -> DomainAnswer:
-    """A lasting answer (the kind the cache keeps): its detail follows from the reason and the domain,
-    in the language of the run, whatever language the run that cached it spoke."""
-    if reason is None:
-        return DomainAnswer(None, ttl=ttl)
-    return DomainAnswer(reason, say(_SETTLED_DETAILS[reason], domain=domain), ttl)
+    try:
+        servers = [parse_nameserver(text) for text in settings.nameservers]
+    except ValueError as error:
+        raise UsageError(say("usage.nameserver", problem=error)) from None
+    store, problem = None, ""
+    if settings.cache:
+        path = default_cache_path() if settings.cache is True else settings.cache
+        try:
+            store = DnsCache(path)
+        except (OSError, DnsCache.Error) as error:  # a cache we cannot open is no reason not to check
+            problem = say("warning.dns_cache_unopened", path=path, error=error)
+    return DeliverabilityChecker(nameservers=servers, timeout=settings.timeout, concurrency=settings.concurrency,
+                                 cache=store, notes=[problem] if problem else [])
 
 
 def _routable(text: str) -> bool:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from listcheck.checks.deliverability import SETTLED_REASONS, DomainAnswer, settled_answer
+from listcheck.checks.dns_answers import SETTLED_REASONS, DomainAnswer, settled_answer
 from listcheck.reasons import REASONS_BY_CODE, Reason
 
 MAX_POSITIVE_SECONDS = 24 * 3600
@@ -70,17 +70,15 @@ class DnsCache:
         for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
             chunk = wanted[start:start + 500]
             rows = self._connection.execute(
-                f"SELECT domain, reason, detail FROM verdicts WHERE resolver = ? AND expires > ? "
+                f"SELECT domain, reason FROM verdicts WHERE resolver = ? AND expires > ? "
                 f"AND domain IN ({','.join('?' * len(chunk))})",
                 [resolver, now, *chunk],
             )
-            for domain, reason, detail in rows:
-                if reason and reason not in REASONS_BY_CODE:
+            for domain, reason in rows:
+                cached = REASONS_BY_CODE.get(reason) if reason else None
+                if reason and cached not in SETTLED_REASONS:
                     continue  # written by another version of listcheck: ask again
-                cached = REASONS_BY_CODE[reason] if reason else None
-                # The sentence is made again in the language of this run.
-                found[domain] = (settled_answer(cached, domain) if cached is None or cached in SETTLED_REASONS
-                                 else DomainAnswer(cached, detail))
+                found[domain] = settled_answer(cached, domain)
         return found
 
     def put_many(self, resolver: str, answers: dict[str, DomainAnswer]) -> None:
@@ -90,8 +88,8 @@ class DnsCache:
         for domain, answer in answers.items():
             lifetime = _lifetime(answer)
             if lifetime > 0:
-                rows.append((resolver, domain, answer.reason.code if answer.reason else "", answer.detail,
-                             now + lifetime))
+                # The sentence is not kept: it is made when the answer is used, in that run's language.
+                rows.append((resolver, domain, answer.reason.code if answer.reason else "", "", now + lifetime))
         with self._connection:
             self._connection.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?)", rows)
 

@@ -20,7 +20,7 @@ from listcheck.checks.addresses import check_address
 from listcheck.reading.columns import normalize_header
 from listcheck.errors import ListcheckError, UsageError
 from listcheck.reading.contacts import read_contacts, read_file_bytes
-from listcheck.messages import say
+from listcheck.messages import say, say_count
 
 _TYPE_WORDS = frozenset(["type", "event", "status", "reason", "tipo", "kind", "category", "classification", "estado"])
 _CODE_WORDS = frozenset(["code", "codigo", "diagnostic", "smtp", "dsn"])
@@ -68,8 +68,7 @@ def load_suppression_lists(paths: Iterable[str]) -> SuppressionList:
                 sources.setdefault(verdict.comparison_key, os.path.basename(path))
         temporary += skipped
         if skipped:
-            warnings.append(say("warning.temporary_bounces" if skipped != 1 else "warning.temporary_bounce",
-                                count=skipped, file=os.path.basename(path)))
+            warnings.append(say_count("warning.temporary_bounces", skipped, file=os.path.basename(path)))
     return SuppressionList(sources, temporary, warnings)
 
 

@@ -24,7 +24,7 @@ from listcheck.reading.decoding import detect_encoding
 from listcheck.errors import InputError, UsageError
 from listcheck.reading.splitting import RecordBatch, record_batches, widest_record
 from listcheck.checks.tlds import tld_exists
-from listcheck.messages import say
+from listcheck.messages import say, say_count
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
@@ -38,7 +38,6 @@ class TextFormat:
     bom: bytes = b""
     delimiter: str = ","
     line_terminator: str = "\r\n"
-    single_column: bool = False
     errors: str = "strict"  # how bytes that are not text were decoded: "surrogateescape" keeps them
     cells_may_hold_cr: bool = True  # a CR that does not end a line: the writer must quote it by hand
     preamble: str = ""  # lines before the header, kept as they are: Excel's "sep=;", blank lines
@@ -100,8 +99,6 @@ class ContactFile:
             raise InputError(say("error.empty"))
         self._handle = handle
         self._encoding = detect_encoding(handle, encoding, errors=encoding_errors)
-        if delimiter is not None and len(delimiter) != 1:
-            raise UsageError(f"--delimiter must be one character, got '{delimiter}'")
         text = self._text()
         head = text.read(2 * _SNIFF_CHARS)
         text.detach()  # a wrapper that is let go closes the file under it
@@ -109,7 +106,7 @@ class ContactFile:
         self._delimiter = delimiter or excel_separator or sniff_delimiter(rest)
         self.text_format = TextFormat(
             codec=self._encoding.codec, bom=self._encoding.bom, delimiter=self._delimiter or ",",
-            line_terminator=_line_terminator(rest), single_column=self._delimiter is None, preamble=preamble,
+            line_terminator=_line_terminator(rest), preamble=preamble,
             errors=self._encoding.errors, cells_may_hold_cr=self._encoding.lone_cr,
         )
         sample = next(self._batches(SAMPLE_RECORDS + 1, skip_header=False), None)
@@ -132,10 +129,21 @@ class ContactFile:
         """The header of the address column, or its 1-based position in a file without header."""
         return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
 
+    sheet = ""  # a CSV file has no sheets
+
     @property
     def delimiter(self) -> str | None:
         """The delimiter, None for a file of one column."""
         return self._delimiter
+
+    @property
+    def encoding_name(self) -> str:
+        """The name a user passes to ``--encoding`` to read this file the same way."""
+        return self.text_format.encoding
+
+    def shape_check(self) -> ShapeCheck:
+        """A check of the rows' widths against the header's, as they are read."""
+        return ShapeCheck(self.header, self._delimiter)
 
     @property
     def first_row_number(self) -> int:
@@ -231,10 +239,10 @@ class ShapeCheck:
         """The warnings once every record is padded to ``width`` fields."""
         found = []
         if self._header_width is not None and width > self._header_width:
-            found.append(say("warning.long_row" if self._long_rows == 1 else "warning.long_rows", count=self._long_rows))
+            found.append(say_count("warning.long_rows", self._long_rows))
         short = sum(count for fields, count in self._widths.items() if 0 < fields < width)
         if short:
-            found.append(say("warning.short_row" if short == 1 else "warning.short_rows", count=short))
+            found.append(say_count("warning.short_rows", short))
         return found + self._swallowed
 
 

@@ -19,16 +19,11 @@ from typing import Any, BinaryIO
 
 from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
 from listcheck.errors import InputError, UsageError
+from listcheck.reading.contacts import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
 from listcheck.messages import say
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
-
-
-def is_workbook(path: str) -> bool:
-    """Whether ``path`` names an Excel workbook (by its suffix, as Excel and the user see it)."""
-    return path.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 class WorkbookFile:
@@ -74,6 +69,10 @@ class WorkbookFile:
         self.column_found_by = layout.found_by
         self.sample_width = max(len(record) for record in records)
 
+    delimiter = None  # cells come as cells
+    encoding_name = "xlsx"
+    text_format = None  # its outputs are workbooks: text cells, never run as formulas
+
     @property
     def email_column_name(self) -> str:
         return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
@@ -81,6 +80,10 @@ class WorkbookFile:
     @property
     def first_row_number(self) -> int:
         return self.blank_rows_before + (2 if self.header is not None else 1)
+
+    def shape_check(self) -> ShapeCheck:
+        """A check of the rows' widths against the header's, as they are read."""
+        return ShapeCheck(self.header, None)
 
     def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
         """The records under the header, ``size`` at a time (copies: the caller pads them)."""
@@ -120,53 +123,3 @@ def _trimmed(rows: list[list[str]]) -> list[list[str]]:
         rows.pop()
     width = max((max((i + 1 for i, cell in enumerate(row) if cell), default=0) for row in rows), default=0)
     return [row[:width] for row in rows]
-
-
-class XlsxOutputs:
-    """Workbooks written a batch of rows at a time, all or nothing: ``writing.CsvOutputs`` for .xlsx."""
-
-    def __init__(self, outputs: Sequence[tuple[str, Sequence[str] | None]], sheet: str) -> None:
-        import openpyxl
-
-        self._outputs = outputs
-        self._books = []
-        for _, header in outputs:
-            book = openpyxl.Workbook(write_only=True)
-            book.create_sheet(title=sheet)
-            self._books.append(book)
-            if header is not None:
-                self._append(book, [header])
-
-    def __enter__(self) -> XlsxOutputs:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        pass
-
-    def write(self, number: int, rows: Iterable[Sequence[object] | str]) -> None:
-        self._append(self._books[number], [row for row in rows if not isinstance(row, str)])
-
-    def commit(self) -> None:
-        """Save every workbook, then put them all under their final names."""
-        from listcheck.writing.outputs import write_all
-
-        write_all([(path, book.save) for (path, _), book in zip(self._outputs, self._books)])
-
-    @staticmethod
-    def _append(book: Any, rows: Iterable[Sequence[object]]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        sheet = book.worksheets[0]
-        for row in rows:
-            cells: list[Any] = []  # cells, and None for an empty one
-            for value in row:
-                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))  # only our own sentences could hold them
-                if not text:
-                    cells.append(None)  # an empty cell, as it was read
-                    continue
-                cell = WriteOnlyCell(sheet, value=text)
-                cell.data_type = "s"  # text, always: "=..." is no formula, "1/2" no date
-                cells.append(cell)
-            sheet.append(cells)
-

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from listcheck.messages import language, number, percent, rows, say
-from listcheck.policy import Policy
 from listcheck.reasons import REASONS_BY_CODE, Destination, Reason, Status
 from listcheck.reports.report import InputSummary, Report
 from listcheck.reports.terminal import delimiter_name
@@ -73,7 +72,6 @@ def render_html(report: Report, *, generated: datetime | None = None) -> str:
                  for name, path in report.outputs.items()],
         reasons=_reasons(report),
         domains=[_domain_row(domain.domain, domain.rows, domain.counts) for domain in report.top_domains],
-        domains_note="",
         typos_shown=TYPOS_SHOWN,
         duplicates=report.reasons.get(Reason.DUPLICATE.code, 0),
         duplicates_sentence=say("html.duplicates_explained" if _goes_to(Reason.DUPLICATE, report) is Destination.REJECTED
@@ -152,7 +150,7 @@ def _domain_row(domain: str, rows: int, counts: dict[str, int]) -> _DomainRow:
 
 
 def _run_facts(report: Report) -> list[tuple[str, str]]:
-    source, options, dns = report.input, report.options, report.dns
+    source, policy, output, dns = report.input, report.settings.policy, report.settings.output, report.dns
     facts = [
         (say("html.file"), source.path),
         (say("html.read_as"), _read_as(source)),
@@ -160,25 +158,22 @@ def _run_facts(report: Report) -> list[tuple[str, str]]:
          else say("html.dns_off")),
         (say("html.time"), f"{report.elapsed_seconds:.1f} s"),
     ]
-    chosen = [say(f"html.option.{name}") for name in ("strict", "fix_typos", "annotate", "safe_formulas")
-              if options.get(name)]
-    if options.get("reject"):
-        chosen.append(say("html.always_reject", codes=", ".join(options["reject"])))
-    if options.get("keep"):
-        chosen.append(say("html.always_keep", codes=", ".join(options["keep"])))
-    if options.get("suppress"):
-        chosen.append(say("html.suppression_lists", files=", ".join(options["suppress"])))
+    switches = {"strict": policy.strict, "fix_typos": policy.fix_typos, "annotate": output.annotate,
+                "safe_formulas": output.safe_formulas}
+    chosen = [say(f"html.option.{name}") for name, on in switches.items() if on]
+    if policy.reject:
+        chosen.append(say("html.always_reject", codes=", ".join(sorted(policy.reject))))
+    if policy.keep:
+        chosen.append(say("html.always_keep", codes=", ".join(sorted(policy.keep))))
+    if policy.suppress:
+        chosen.append(say("html.suppression_lists", files=", ".join(policy.suppress)))
     facts.append((say("html.options"), ", ".join(chosen) or say("html.defaults")))
     return facts
 
 
 def _goes_to(reason: Reason, report: Report) -> Destination:
     """Where this run's options sent the rows with this reason (a duplicate: as a valid row's repeat)."""
-    options = report.options
-    policy = Policy(strict=bool(options.get("strict")), fix_typos=bool(options.get("fix_typos")),
-                    reject=frozenset(REASONS_BY_CODE[code] for code in options.get("reject", [])),
-                    keep=frozenset(REASONS_BY_CODE[code] for code in options.get("keep", [])))
-    return policy.destination(reason.status or Status.VALID, reason)
+    return report.settings.policy.rules.destination(reason.status or Status.VALID, reason)
 
 
 def _label(status: Status) -> str:

@@ -6,7 +6,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from listcheck.reasons import Reason, Status
+from listcheck.checks.dns_answers import DnsSummary
+from listcheck.settings import Settings
 
 EXAMPLES_PER_REASON = 3
 
@@ -63,18 +64,6 @@ class SuppressionSummary:
 
 
 @dataclass(frozen=True)
-class DnsSummary:
-    """What the DNS checks did."""
-
-    checked: bool = False
-    resolver_trusted: bool = False
-    domains: int = 0
-    queries: int = 0
-    cache_hits: int = 0
-    timeouts: int = 0
-
-
-@dataclass(frozen=True)
 class DomainCount:
     """One of the domains with the most rows, and what became of its rows."""
 
@@ -107,29 +96,25 @@ class Report:
     examples: dict[str, list[Example]] = field(default_factory=dict)
     version: str = ""
     top_domains: list[DomainCount] = field(default_factory=list)  # the domains with the most rows, most first
-    options: dict[str, Any] = field(default_factory=dict)  # the options of the run that change its verdicts
+    settings: Settings = field(default_factory=Settings)  # what the run was asked to do
 
     @property
     def rejected_percent(self) -> float:
         """Share of the data rows that went to the rejected file, 0 to 100."""
         return 100.0 * self.destinations["rejected"] / self.input.rows if self.input.rows else 0.0
 
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options of the run that change its verdicts, as the JSON report gives them."""
+        return self.settings.options()
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (CONTRACT.md, Report)."""
-        return asdict(self)
+        found = asdict(self)
+        del found["settings"]  # given as the options, the part of them that changes verdicts
+        return found | {"options": self.options}
 
     def to_json(self) -> str:
         """``to_dict()`` as indented JSON text, non-ASCII characters kept as they are."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
-
-def tally(statuses: list[Status], reasons: list[Reason | None]) -> tuple[dict[str, int], dict[str, int]]:
-    """Rows per status and rows per reason code, every key present."""
-    counts = {status.value: 0 for status in Status}
-    by_reason = {reason.code: 0 for reason in Reason}
-    for status in statuses:
-        counts[status.value] += 1
-    for reason in reasons:
-        if reason is not None:
-            by_reason[reason.code] += 1
-    return counts, by_reason

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-import numpy as np
-
-from listcheck.engines.worker import Judged
+from listcheck.judged import JudgedBatch, counted, offsets_where
 from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import EXAMPLES_PER_REASON, Correction, DomainCount, Example, Typo
 from listcheck.verdict import AddressVerdict
@@ -30,31 +28,25 @@ class Tally:
         # Rows per status and reason of each domain, for the domains with the most rows. Counted for
         # the first _DOMAINS_COUNTED distinct domains only, so that memory stays flat on huge lists.
         self._domains: dict[str, Counter[Status | Reason]] = {}
-        self.domains_capped = False
 
-    def add(self, first_row: int, rows: Judged) -> None:
+    def add(self, first_row: int, rows: JudgedBatch) -> None:
         """Count a batch of judged rows, the first of them numbered ``first_row``."""
         verdicts, destinations = rows.verdicts, rows.destinations
         self.rows += len(verdicts)
         self._destinations.update(destinations)
-        # Many rows share a verdict object: count the objects, then look at each distinct one once.
-        ids = list(map(id, verdicts))
-        uses = Counter(ids)
-        distinct = dict(zip(ids, verdicts))
-        noteworthy = []
-        for key, verdict in distinct.items():
-            self._count_domain(verdict, uses[key])
-            self._statuses[verdict.status] += uses[key]
+        # Many rows share a verdict: each distinct one is looked at once, with the rows that have it.
+        for verdict, uses in counted(verdicts):
+            self._count_domain(verdict, uses)
+            self._statuses[verdict.status] += uses
             if verdict.reason is not None:
-                self._reasons[verdict.reason] += uses[key]
+                self._reasons[verdict.reason] += uses
             if verdict.free_provider:
-                self.free_provider_rows += uses[key]
-            if verdict.reason is not None or verdict.corrected_from:
-                noteworthy.append(key)
+                self.free_provider_rows += uses
+        noteworthy = offsets_where(verdicts, lambda verdict: verdict.reason is not None or bool(verdict.corrected_from))
         if noteworthy:
-            self._note(first_row, rows, destinations, np.flatnonzero(np.isin(np.array(ids), noteworthy)).tolist())
+            self._note(first_row, rows, destinations, noteworthy)
 
-    def _note(self, first_row: int, rows: Judged, destinations: list[Destination], offsets: list[int]) -> None:
+    def _note(self, first_row: int, rows: JudgedBatch, destinations: list[Destination], offsets: list[int]) -> None:
         """Keep the corrections, typos and examples among these rows."""
         for offset in offsets:
             verdict = rows.verdicts[offset]
@@ -74,7 +66,6 @@ class Tally:
         counts = self._domains.get(verdict.domain)
         if counts is None:
             if len(self._domains) >= _DOMAINS_COUNTED:
-                self.domains_capped = True
                 return
             counts = self._domains[verdict.domain] = Counter()
         counts[verdict.status] += rows

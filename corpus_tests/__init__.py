@@ -1,0 +1,1 @@
+"""The corpus suite: listcheck against the public labelled corpora (see conftest.py)."""

@@ -1,0 +1,190 @@
+"""The one-machine engine: a contact list read, judged and written in batches, in file order.
+
+Memory stays flat whatever the file's size: a batch of records is held at a time (and the
+duplicate index, which grows with the distinct addresses). Judging runs in this process, or in a
+forked worker while this process reads and writes (``engines.worker``); this engine decides which.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from listcheck.engines.worker import BatchJudging
+from listcheck.judge import RowJudge
+from listcheck.judged import JudgedBatch
+from listcheck.reading.opening import ContactSource
+from listcheck.reading.splitting import RecordBatch, widest_record
+from listcheck.reports.tally import Tally
+from listcheck.writing.outputs import CsvOutputs
+from listcheck.writing.rows import VERDICT_COLUMNS, RowShape, generated_header, rows_for_outputs
+from listcheck.writing.workbooks import XlsxOutputs
+
+if TYPE_CHECKING:
+    from listcheck.checks.dns_answers import DomainAnswer
+
+# Rows judged and written at a time: enough for the bulk checks to pay (each batch compiles their
+# patterns anew), few enough to keep memory flat (50,000 rows of a typical export hold some 15 MB).
+BATCH_ROWS = 50_000
+# Below this size a file is judged in this process: starting the worker and sending it the cells
+# costs more than it saves.
+PARALLEL_FROM_BYTES = 8 * 2**20
+
+AskDns = Callable[[set[str]], Mapping[str, "DomainAnswer"]]
+
+
+def worth_a_second_process(size: int) -> bool:
+    """Whether judging a file of ``size`` bytes in a worker process pays, on this machine: on Linux
+    (fork shares everything already loaded, in milliseconds), with a second core, for several batches."""
+    if not sys.platform.startswith("linux") or size < PARALLEL_FROM_BYTES:
+        return False
+    return len(os.sched_getaffinity(0)) >= 2
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where the two outputs go, and what their rows hold beyond the input's cells."""
+
+    clean: str
+    rejected: str
+    annotate: bool
+    safe_formulas: bool
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the engine found while judging and writing."""
+
+    tally: Tally
+    warnings: list[str]  # about the shape of the rows (too long, too short)
+
+
+class StreamingEngine:
+    """Judges and writes one contact list. Enter it before the input is looked at: a worker, if one
+    pays, starts then and loads what judging needs meanwhile.
+
+    While it is entered, Python's cycle collector is paused: a run creates millions of lists and
+    strings that live for one batch and form no cycles, and the collector would walk them over and
+    over, for a third of the run's time on a big list.
+    """
+
+    def __init__(self, judge: RowJudge, *, size: int, parallel: bool | None = None) -> None:
+        self._judge = judge
+        self._parallel = worth_a_second_process(size) if parallel is None else parallel
+        self._judging: BatchJudging | None = None
+        self._collecting = False
+
+    def __enter__(self) -> StreamingEngine:
+        self._collecting = gc.isenabled()
+        gc.disable()
+        self._judging = BatchJudging(self._judge, parallel=self._parallel)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        try:
+            if self._judging is not None:
+                self._judging.__exit__(*exc_info)
+        finally:
+            if self._collecting:
+                gc.enable()
+
+    def run(self, contacts: ContactSource, outputs: Outputs, *, ask_dns: AskDns | None = None) -> Written:
+        """Judge every row of ``contacts`` and write it to its output; ``ask_dns(domains)`` first, when
+        given, about every domain worth asking."""
+        assert self._judging is not None, "enter the engine first"
+        width = max(contacts.sample_width, len(contacts.header or []))
+        if ask_dns is not None:
+            # DNS is asked first, about every domain of the file at once; that reading of the file
+            # also finds its widest row.
+            domains, widest = _domains_and_width(contacts, self._judge)
+            width = max(width, widest)
+            self._judging.use_answers(ask_dns(domains))
+        try:
+            return _judge_and_write(contacts, self._judging, width, outputs)
+        except _WiderRow:  # a row past the first ones is wider than all of them: pad every row to it
+            self._judging.start_over()
+            widest = max(len(contacts.header or []), widest_record(contacts.batches()))
+            return _judge_and_write(contacts, self._judging, widest, outputs)
+
+
+class _WiderRow(Exception):
+    """A row is wider than the width the outputs are being written with."""
+
+
+def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int, outputs: Outputs) -> Written:
+    """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
+    wider than ``width``, which must then be read again with the full width."""
+    tally = Tally()
+    column = contacts.email_column
+    shape = RowShape(column, outputs.annotate,
+                     # A workbook's outputs are text cells: no spreadsheet runs them, so nothing to defuse.
+                     outputs.safe_formulas and contacts.text_format is not None)
+    shape_check = contacts.shape_check()
+    with _open_outputs(contacts, width, outputs) as files:
+        # Batches are judged while the ones before them are written (see engines.worker); two are
+        # read ahead, so that the worker has one waiting while it warms up on the first.
+        pending: deque[tuple[RecordBatch, Callable[[], JudgedBatch]]] = deque()
+        for batch in contacts.batches(BATCH_ROWS):
+            shape_check.look_at(batch)
+            if shape_check.widest > width:
+                raise _WiderRow
+            _pad(batch, width)
+            pending.append((batch, judging.submit(batch.first_row, [record[column] for record in batch.records])))
+            if len(pending) > 2:
+                _write_batch(*pending.popleft(), shape, files, tally)
+        while pending:
+            _write_batch(*pending.popleft(), shape, files, tally)
+        files.commit()
+    return Written(tally, shape_check.warnings(width))
+
+
+def _open_outputs(contacts: ContactSource, width: int, outputs: Outputs) -> CsvOutputs | XlsxOutputs:
+    """The two output files, with their headers.
+
+    A file without a header keeps none in the clean file, ready to import as it came; the rejected
+    file is read by people, so it names its columns. Rows wider than the header (kept as they are)
+    push the listcheck_* columns right: the rejected header is padded to line up with them.
+    """
+    named = contacts.header if contacts.header is not None else generated_header(contacts.email_column, width)
+    padded = named + [""] * (width - len(named))
+    clean_header = padded + VERDICT_COLUMNS if outputs.annotate else contacts.header
+    headers = [(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)]
+    if contacts.text_format is None:
+        return XlsxOutputs(headers, contacts.sheet)
+    return CsvOutputs(headers, contacts.text_format)
+
+
+def _pad(batch: RecordBatch, width: int) -> None:
+    """Give every short record of the batch empty cells up to ``width``."""
+    records, lines = batch.records, batch.lines
+    for offset, record in enumerate(records):
+        if len(record) < width:
+            record.extend([""] * (width - len(record)))
+            if lines is not None:
+                lines[offset] = None  # written back padded: no longer the line as read
+
+
+def _write_batch(batch: RecordBatch, judged_batch: Callable[[], JudgedBatch], shape: RowShape,
+                 files: CsvOutputs | XlsxOutputs, tally: Tally) -> None:
+    judged = judged_batch()
+    clean_rows, rejected_rows = rows_for_outputs(batch, judged, shape)
+    files.write(0, clean_rows)
+    files.write(1, rejected_rows)
+    tally.add(batch.first_row, judged)
+
+
+def _domains_and_width(contacts: ContactSource, judge: RowJudge) -> tuple[set[str], int]:
+    """The domains worth asking DNS about, and the width of the widest row."""
+    domains: set[str] = set()
+    widest = 0
+    column = contacts.email_column
+    for batch in contacts.batches():
+        widest = max(widest, max(map(len, batch.records)))
+        cells = [record[column] if column < len(record) else "" for record in batch.records]
+        domains |= judge.domains_worth_asking(judge.offline(cells))
+    return domains, widest

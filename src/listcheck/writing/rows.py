@@ -1,0 +1,72 @@
+"""The rows each output gets from a judged batch: the record with its address written back, and
+for the rejected file (and an annotated clean file) the ``listcheck_*`` columns."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from listcheck.judged import JudgedBatch
+from listcheck.reading.splitting import RecordBatch
+from listcheck.reasons import Destination
+from listcheck.verdict import AddressVerdict
+from listcheck.writing.outputs import defuse_formulas
+
+VERDICT_COLUMNS = ["listcheck_row", "listcheck_status", "listcheck_reason", "listcheck_detail",
+                   "listcheck_suggestion"]
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """What the output rows hold beyond the input's cells."""
+
+    column: int  # the address column
+    annotate: bool  # the clean file gets the listcheck_* columns too
+    safe_formulas: bool  # cells a spreadsheet would run get a leading '
+
+
+def rows_for_outputs(batch: RecordBatch, judged: JudgedBatch,
+                     shape: RowShape) -> tuple[list[list[str] | str], list[list[str]]]:
+    """The rows for the clean file and for the rejected file, with the address written back.
+
+    A clean row whose record is unchanged is its line as read, when the reader kept it (see
+    ``reading.splitting``): the writer copies it.
+    """
+    clean, column = Destination.CLEAN, shape.column
+    first_row, records, addresses, destinations = batch.first_row, batch.records, judged.addresses, judged.destinations
+    clean_rows: list[list[str] | str]
+    if shape.annotate:
+        clean_rows = [_annotated(first_row + offset, records[offset], column, addresses[offset], judged.verdicts[offset])
+                      for offset, destination in enumerate(destinations) if destination is clean]
+    elif shape.safe_formulas:
+        clean_rows = [_with_cell(record, column, address)
+                      for record, address, destination in zip(records, addresses, destinations)
+                      if destination is clean]
+    else:  # most rows: the record as it was read
+        lines = batch.lines or itertools.repeat(None)
+        clean_rows = [(line or record) if record[column] == address else _with_cell(record, column, address)
+                      for record, line, address, destination in zip(records, lines, addresses, destinations)
+                      if destination is clean]
+    # A correction goes into the clean file only; a rejected row shows what was typed.
+    rejected_rows = [_annotated(first_row + offset, records[offset], column,
+                                judged.verdicts[offset].corrected_from or addresses[offset], judged.verdicts[offset])
+                     for offset, destination in enumerate(destinations) if destination is Destination.REJECTED]
+    if shape.safe_formulas:
+        clean_rows = [defuse_formulas(row) for row in clean_rows if isinstance(row, list)]
+        rejected_rows = [defuse_formulas(row) for row in rejected_rows]
+    return clean_rows, rejected_rows
+
+
+def generated_header(email_column: int, width: int) -> list[str]:
+    """Column names for the rejected file of an input without a header."""
+    return ["email" if i == email_column else f"column_{i + 1}" for i in range(width)]
+
+
+def _annotated(row: int, record: list[str], column: int, address: str, verdict: AddressVerdict) -> list[str]:
+    """The record with its address and the ``listcheck_*`` columns."""
+    return [*_with_cell(record, column, address), str(row), verdict.status.value,
+            verdict.reason.code if verdict.reason else "", verdict.detail, verdict.suggestion]
+
+
+def _with_cell(record: list[str], column: int, text: str) -> list[str]:
+    return record if record[column] == text else [*record[:column], text, *record[column + 1:]]
