@@ -24,11 +24,11 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-import dns.resolver  # noqa: E402
-from dns_server import ProcessZoneServer, ZoneResolver  # noqa: E402
+import dns.resolver
 
-from listcheck import check_file  # noqa: E402
-from listcheck.checks.deliverability import CANARY_DOMAINS  # noqa: E402
+from dns_server import ProcessZoneServer, ZoneResolver
+from listcheck import check_file
+from listcheck.checks.deliverability import CANARY_DOMAINS
 from listcheck.settings import DnsSettings
 
 DELAY = 0.05

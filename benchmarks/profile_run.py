@@ -1,4 +1,3 @@
-from listcheck.settings import OutputSettings
 """Where a big offline run spends its time, step by step, judged in this process (no worker).
 
     python benchmarks/profile_run.py [--rows 500000]
@@ -46,23 +45,23 @@ def main() -> None:
     spec.loader.exec_module(speed)
 
     started = time.perf_counter()
-    from listcheck import file_check as runner
-    from listcheck import judge as pipeline
-    from listcheck.checks import bulk as batch
-    from listcheck.reading import contacts as reading
-    from listcheck.reading import splitting
+    from listcheck import check_file, judge
+    from listcheck.checks import bulk
+    from listcheck.engines import streaming
+    from listcheck.reading import contacts, splitting
     from listcheck.reports import tally
-    from listcheck.writing import outputs as writing
+    from listcheck.settings import OutputSettings
+    from listcheck.writing import outputs
     STEPS["importing listcheck"] = time.perf_counter() - started
 
-    timed(reading, "detect_encoding", "encoding: reading the file through once")
+    timed(contacts, "detect_encoding", "encoding: reading the file through once")
     timed(splitting._SplitReader, "read", "splitting lines into records")
-    timed(batch, "plain_verdicts", "bulk checks (Arrow kernels)")
-    timed(pipeline.RowJudge, "_judge_single", "single-cell checks (email-validator, typos, roles)")
-    timed(pipeline.RowJudge, "mark_duplicates", "duplicates")
-    timed(pipeline.RowJudge, "destinations", "destinations")
-    timed(runner, "_split", "rows to write")
-    timed(writing.CsvOutputs, "write", "writing")
+    timed(bulk, "plain_verdicts", "bulk checks (Arrow kernels)")
+    timed(judge.RowJudge, "_judge_single", "single-cell checks (email-validator, typos, roles)")
+    timed(judge.RowJudge, "mark_duplicates", "duplicates")
+    timed(judge.RowJudge, "destinations", "destinations")
+    timed(streaming, "rows_for_outputs", "rows to write")
+    timed(outputs.CsvOutputs, "write", "writing")
     timed(tally.Tally, "add", "counting for the report")
 
     with tempfile.TemporaryDirectory() as folder:
@@ -72,7 +71,7 @@ def main() -> None:
             writer.writerow(["nombre", "email", "ciudad", "telefono"])
             writer.writerows(speed.realistic_rows(rows))
         started = time.perf_counter()
-        runner.check_file(str(source), dns=None, output=OutputSettings(out_dir=folder), parallel=False)
+        check_file(str(source), dns=None, output=OutputSettings(out_dir=folder), parallel=False)
         inline = time.perf_counter() - started
         print(f"rows: {rows:,}, judged in this process: {inline:.2f} s")
         measured = sum(STEPS.values()) - STEPS["importing listcheck"]
@@ -80,7 +79,7 @@ def main() -> None:
             print(f"  {step:52} {seconds:6.2f} s")
         print(f"  {'the rest (reading lines, padding, the loop)':52} {inline - measured:6.2f} s")
         started = time.perf_counter()
-        runner.check_file(str(source), dns=None, output=OutputSettings(out_dir=folder), parallel=True)
+        check_file(str(source), dns=None, output=OutputSettings(out_dir=folder), parallel=True)
         print(f"the same with the judging worker: {time.perf_counter() - started:.2f} s")
 
 

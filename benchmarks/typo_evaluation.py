@@ -28,7 +28,17 @@ from pathlib import Path
 
 from listcheck import Reason, check_address
 from listcheck.checks.tlds import tld_exists
-from listcheck.checks.typos import COMMON_SECOND_LEVEL, COMMON_TLDS, GENERIC_TLDS, DomainKnowledge, split_domain
+from listcheck.checks.typos import (
+    COMMON_SECOND_LEVEL,
+    COMMON_TLDS,
+    GENERIC_TLDS,
+    DomainKnowledge,
+    load_mail_domains,
+    split_domain,
+)
+
+# Names a provider uses under one suffix only (gmail, icloud): a typed other suffix is no TLD slip.
+BRANDS = {split_domain(entry.domain)[0] for entry in load_mail_domains() if entry.brand}
 
 
 def domain_of(text: str) -> str:
@@ -89,7 +99,7 @@ def bucket(knowledge: DomainKnowledge, given: str, expected: str, note: str) -> 
     name, suffix = split_domain(expected)
     typed_head = given[: len(expected) - len(suffix)]
     fixable = suffix in GENERIC_TLDS + COMMON_TLDS + COMMON_SECOND_LEVEL
-    if typed_head == expected[: -len(suffix)] and fixable and not knowledge.is_brand(name) and not tld_exists(given):
+    if typed_head == expected[: -len(suffix)] and fixable and name not in BRANDS and not tld_exists(given):
         return "TLD-only"
     return "excluded: target outside our knowledge"
 

@@ -11,12 +11,12 @@ import dataclasses
 import os
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from listcheck import __version__, check_file
+from listcheck import check_file
 from listcheck.reports.html import render_html
 from listcheck.settings import OutputSettings
 
@@ -31,7 +31,7 @@ def main() -> None:
             report, input=dataclasses.replace(report.input, path="contactos.csv"),
             outputs={name: os.path.basename(path) for name, path in report.outputs.items()})
         page_path = Path(folder) / "report.html"
-        page_path.write_text(render_html(report, generated=datetime(2026, 11, 27, 9, 30, tzinfo=timezone.utc)),
+        page_path.write_text(render_html(report, generated=datetime(2026, 11, 27, 9, 30, tzinfo=UTC)),
                              encoding="utf-8")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

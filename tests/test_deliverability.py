@@ -273,5 +273,5 @@ def test_a_corrupted_cache_file_is_survived(tmp_path, dns_server):
     cache.write_bytes(b"this is not a database" * 100)
     report = dns_check(source, dns_server, cache=str(cache))
     assert report.destinations == {"clean": 1, "rejected": 0} and report.dns.resolver_trusted
-    assert report.warnings == [f"The DNS cache {cache} could not be opened (file is not a database); "
-                               f"this run went without it."]
+    assert report.warnings == [(f"The DNS cache {cache} could not be opened (file is not a database); "
+                                "this run went without it.")]

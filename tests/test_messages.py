@@ -11,11 +11,18 @@ from click.testing import CliRunner
 
 from listcheck import Reason, check_file
 from listcheck.cli import cli
-from listcheck.reports.html import render_html
 from listcheck.messages import (
-    LANGUAGES, MESSAGES, default_language, placeholders, plural_category, say_count, speaking, syntax_detail,
+    LANGUAGES,
+    MESSAGES,
+    default_language,
+    placeholders,
+    plural_category,
+    say_count,
+    speaking,
+    syntax_detail,
 )
 from listcheck.reasons import Status
+from listcheck.reports.html import render_html
 from listcheck.settings import OutputSettings, PolicySettings
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "listcheck"

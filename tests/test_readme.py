@@ -152,7 +152,7 @@ def out_dir(lab: Lab) -> None:
 
 
 def clean_and_rejected(lab: Lab) -> None:
-    report, clean, rejected = lab.check("--clean", "buenos.csv", "--rejected", "malos.csv")
+    report, _, _ = lab.check("--clean", "buenos.csv", "--rejected", "malos.csv")
     assert report["outputs"] == {"clean": "buenos.csv", "rejected": "malos.csv"}
     assert first_cells(read_records(lab.folder / "buenos.csv")) == ["ana@correo.es", "info@empresa.es"]
     assert first_cells(read_records(lab.folder / "malos.csv")) == ["luis@gmial.com", "mal", "ANA@correo.es"]
@@ -211,7 +211,7 @@ def no_cache(lab: Lab) -> None:
     cache_folder = Path(os.environ["LISTCHECK_CACHE_DIR"])  # tests/conftest.py: the test's own folder
     lab.write("lista.csv", DNS_LIST)
     ask = ("--nameserver", server.address)
-    report, _, _ = lab.check(*ask, "--no-cache", offline=False)
+    lab.check(*ask, "--no-cache", offline=False)
     assert not cache_folder.exists() or not any(cache_folder.iterdir())  # nothing written
     first, _, _ = lab.check(*ask, offline=False)
     second, _, _ = lab.check(*ask, offline=False)
@@ -242,7 +242,7 @@ def known_domains(lab: Lab) -> None:
 def suppress(lab: Lab) -> None:
     lab.write("bajas.txt", "ana@correo.es\n")
     lab.write("rebotes.csv", "email,type\nINFO@empresa.es,hard\n")
-    report, clean, rejected = lab.check("--suppress", "bajas.txt", "--suppress", "rebotes.csv")
+    report, clean, _ = lab.check("--suppress", "bajas.txt", "--suppress", "rebotes.csv")
     assert first_cells(clean) == []
     assert report["reasons"]["suppressed"] == 3  # ana, her repeat in any case, info
     assert report["suppression"]["files"] == ["bajas.txt", "rebotes.csv"] and report["suppression"]["addresses"] == 2
@@ -418,10 +418,10 @@ EFFECTS = [
     (("--no-cache",), "do not read or write the DNS cache", no_cache),
     (("--fix-typos",), "put the corrected address of a misspelled domain in the clean file, and list every correction",
      fix_typos),
-    (("--known-domains",), "domains that are real for this list's audience (one per line): never flagged, offered "
-                           "as corrections", known_domains),
-    (("--suppress",), "addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export "
-                      "(repeatable)", suppress),
+    (("--known-domains",), ("domains that are real for this list's audience (one per line): never flagged, offered "
+                            "as corrections"), known_domains),
+    (("--suppress",), ("addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export "
+                       "(repeatable)"), suppress),
     (("--allow-domains",), "domains never treated as throwaway (one per line)", allow_domains),
     (("--strict",), "risky and unknown rows go to the rejected file", strict),
     (("--reject", "--keep"), "send these reasons to the rejected or the clean file (repeatable)", reject_and_keep),
@@ -434,8 +434,8 @@ EFFECTS = [
     (("--fail-over",), "exit 1 when more than PERCENT of the data rows are rejected (outputs are still written)",
      fail_over),
     (("--encoding", "--delimiter"), "override detection", encoding_and_delimiter),
-    (("--encoding-errors",), "refuse the file naming the line (default), carry them through unchanged, or write "
-                             "U+FFFD", encoding_errors),
+    (("--encoding-errors",), ("refuse the file naming the line (default), carry them through unchanged, or write "
+                              "U+FFFD"), encoding_errors),
     (("--safe-formulas",), "put ' before cells starting with =, +, -, @, tab or CR", safe_formulas),
     (("--header", "--no-header"), "whether the first row is a header (default: detected)", header),
     (("-q", "--quiet"), "no human report; only errors are printed", quiet),

@@ -8,12 +8,12 @@ import random
 import pytest
 
 from listcheck import check_file
-from listcheck.engines import streaming as runner
 from listcheck.checks import duplicates
 from listcheck.checks.duplicates import DuplicateIndex
+from listcheck.engines import streaming as runner
 from listcheck.reasons import Status
-from listcheck.verdict import AddressVerdict
 from listcheck.settings import OutputSettings, PolicySettings, ReadingSettings
+from listcheck.verdict import AddressVerdict
 
 
 def messy_list(rows: int, seed: int = 5) -> bytes:

@@ -3,9 +3,9 @@
 import pytest
 
 from listcheck import Reason, Status, check_address, check_file
+from listcheck.checks.typos import DomainKnowledge, load_mail_domains
 from listcheck.judge import judge_cells
 from listcheck.policy import Policy
-from listcheck.checks.typos import DomainKnowledge, load_mail_domains
 from listcheck.settings import PolicySettings
 
 KNOWLEDGE = DomainKnowledge()

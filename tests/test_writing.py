@@ -7,8 +7,8 @@ import pytest
 
 from listcheck import UsageError, check_file
 from listcheck.reading.contacts import TextFormat
-from listcheck.writing.outputs import write_outputs
 from listcheck.settings import OutputSettings, ReadingSettings
+from listcheck.writing.outputs import CsvOutputs
 
 DATA = Path(__file__).parent / "data"
 
@@ -27,12 +27,12 @@ def test_a_list_with_only_good_addresses_comes_back_byte_for_byte(tmp_path, name
 
 def test_rejected_file_keeps_encoding_bom_delimiter_and_line_ends(tmp_path):
     source = tmp_path / "lista.csv"
-    source.write_bytes(b"\xef\xbb\xbf" + "Nombre;Correo\r\nJosé;mal\r\n".encode("utf-8"))
+    source.write_bytes(b"\xef\xbb\xbf" + "Nombre;Correo\r\nJosé;mal\r\n".encode())
     report = check_file(str(source), dns=None)
     assert Path(report.outputs["rejected"]).read_bytes() == b"\xef\xbb\xbf" + (
         "Nombre;Correo;listcheck_row;listcheck_status;listcheck_reason;listcheck_detail;listcheck_suggestion\r\n"
         "José;mal;2;invalid;missing_at;There is no @ in 'mal'. An address looks like name@domain.com.;\r\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def test_headerless_input_gives_a_headerless_clean_file_and_a_named_rejected_file(tmp_path):
@@ -58,9 +58,11 @@ def test_a_failure_while_writing_leaves_no_file_at_all(tmp_path):
         raise RuntimeError("disk trouble")
 
     clean, rejected = tmp_path / "a.clean.csv", tmp_path / "a.rejected.csv"
-    with pytest.raises(RuntimeError):
-        write_outputs([(str(clean), ["email"], [["x"]]), (str(rejected), ["email"], rows_that_break())],
-                      TextFormat("utf-8"))
+    with pytest.raises(RuntimeError), CsvOutputs([(str(clean), ["email"]), (str(rejected), ["email"])],
+                                                 TextFormat("utf-8")) as files:
+        files.write(0, [["x"]])
+        files.write(1, rows_that_break())
+        files.commit()
     assert os.listdir(tmp_path) == []
 
 

@@ -13,19 +13,26 @@ from typing import IO
 import click
 from rich.console import Console
 from rich.progress import (
-    BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn, TimeRemainingColumn,
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
 )
 from rich.text import Text
 
 from listcheck import __version__
 from listcheck.errors import InputError, UsageError
-from listcheck.reports.html import render_html
-from listcheck.messages import LANGUAGES, say, speaking
-from listcheck.reports.report import Report
-from listcheck.reading.contacts import read_domain_list
-from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.file_check import check_file
+from listcheck.messages import LANGUAGES, say, speaking
+from listcheck.reading.contacts import read_domain_list
+from listcheck.reports.html import render_html
+from listcheck.reports.report import Report
 from listcheck.reports.terminal import render_report
+from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
 
 

@@ -12,7 +12,7 @@ from listcheck.checks.dns_answers import DnsSummary
 from listcheck.engines.streaming import Outputs, StreamingEngine
 from listcheck.judge import RowJudge
 from listcheck.reading.opening import open_contacts, open_input
-from listcheck.reports.report import TOP_DOMAINS, InputSummary, Report, SuppressionSummary
+from listcheck.reports.report import TOP_DOMAINS, InputSummary, Report
 from listcheck.settings import STDIN, DnsSettings, OutputSettings, PolicySettings, ReadingSettings, Settings
 from listcheck.writing.outputs import refuse_overwriting_input
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from listcheck.checks.typos import DomainKnowledge
 from listcheck.judge import judge_cells
+from listcheck.messages import say
 from listcheck.policy import Policy
 from listcheck.reasons import REASONS_BY_CODE, Destination, Status
 
@@ -27,7 +28,7 @@ def check_frame(
     import pandas as pd
 
     if column not in frame.columns:
-        raise KeyError(f"column {column!r} is not in the frame")
+        raise KeyError(say("error.no_frame_column", column=repr(column)))
     cells = ["" if pd.isna(v) else str(v) for v in frame[column]]
     verdicts = judge_cells(cells, first_row=first_row, policy=policy, knowledge=knowledge)
     checked = frame.copy()

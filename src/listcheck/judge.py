@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from listcheck.checks.addresses import check_address, plain_domain_verdict
 from listcheck.checks.duplicates import DuplicateIndex, FirstSeen
-from listcheck.messages import say
-from listcheck.policy import Policy
-from listcheck.reasons import REASONS_BY_CODE, Destination, Reason, Status
 from listcheck.checks.typos import DomainKnowledge
 from listcheck.judged import JudgedRows, distinct, per_distinct, row_key
+from listcheck.messages import say
+from listcheck.policy import Policy
+from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import SuppressionSummary
 from listcheck.settings import PolicySettings
 from listcheck.verdict import AddressVerdict

@@ -38,7 +38,7 @@ def language() -> str:
 def speaking(lang: str) -> Iterator[None]:
     """Say everything in ``lang`` inside the block (``en`` or ``es``)."""
     if lang not in LANGUAGES:
-        raise ValueError(f"the language must be one of {', '.join(LANGUAGES)}, got '{lang}'")
+        raise ValueError(say("error.unknown_language", lang=lang, languages=", ".join(LANGUAGES)))
     token = _spoken.set(lang)
     try:
         yield

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from listcheck.messages import say
 from listcheck.reasons import Destination, Reason, Status
 
 
@@ -29,7 +30,7 @@ class Policy:
         both = self.reject & self.keep
         if both:
             codes = ", ".join(sorted(reason.code for reason in both))
-            raise ValueError(f"{codes} cannot be both kept and rejected")
+            raise ValueError(say("usage.kept_and_rejected", codes=codes))
 
     def destination(self, status: Status, reason: Reason | None, *, corrected: bool = False) -> Destination:
         """The output for a row with this status and reason (``None``: a clean valid row).

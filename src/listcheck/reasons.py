@@ -7,6 +7,7 @@ the reports are generated from this module, so a reason is described here once a
 from __future__ import annotations
 
 from enum import Enum
+from typing import Self
 
 
 class Status(str, Enum):
@@ -48,7 +49,7 @@ class Reason(Enum):
     destination: Destination
     description: str
 
-    def __new__(cls, code: str, status: Status | None, destination: Destination, description: str) -> Reason:
+    def __new__(cls, code: str, status: Status | None, destination: Destination, description: str) -> Self:
         member = object.__new__(cls)
         member._value_ = code
         member.code = code

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from listcheck.errors import UsageError
@@ -107,9 +106,8 @@ class PolicySettings:
         try:
             return Policy(strict=self.strict, fix_typos=self.fix_typos, reject=_reasons(self.reject, "--reject"),
                           keep=_reasons(self.keep, "--keep"))
-        except ValueError:
-            both = sorted(set(self.reject) & set(self.keep))
-            raise UsageError(say("usage.kept_and_rejected", codes=", ".join(both))) from None
+        except ValueError as error:  # a reason both kept and rejected
+            raise UsageError(str(error)) from None
 
 
 def _reasons(codes: tuple[str, ...], option: str) -> frozenset[Reason]:
@@ -171,10 +169,3 @@ class Settings:
             "annotate": output.annotate, "safe_formulas": output.safe_formulas, "encoding": reading.encoding,
             "encoding_errors": reading.encoding_errors, "column": reading.column, "delimiter": reading.delimiter,
         }
-
-
-def cache_path(cache: bool | str, default: Path) -> Path | None:
-    """The DNS cache file a ``DnsSettings.cache`` names, or None for no cache."""
-    if not cache:
-        return None
-    return default if cache is True else Path(cache)

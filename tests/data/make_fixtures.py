@@ -84,11 +84,11 @@ def main() -> None:
         "no_header.csv": _table([r for r in SPANISH_ROWS[1:]], ",").encode("utf-8"),
         "single_column_no_header.txt": b"jose@correo.es\nmaria@correo.es\nno-es-un-correo\n",
         "single_column_header.csv": b"email\njose@correo.es\nmaria@correo.es\n",
-        "header_only.csv": "Nombre;Correo electrónico\r\n".encode("utf-8"),
+        "header_only.csv": "Nombre;Correo electrónico\r\n".encode(),
         "multiline_cells.csv": (
             'Nombre,Email,Notas\r\n"Ana","ana@correo.es","primera línea\r\nsegunda, con coma"\r\n'
             '"Luis","luis@correo.es","dice ""hola"""\r\n'
-        ).encode("utf-8"),
+        ).encode(),
         "google_contacts_legacy.csv": (
             GOOGLE_LEGACY + "\r\n"
             + _row(GOOGLE_LEGACY, {0: "Ana Pérez", 28: "* myContacts", 29: "* Home", 30: "ana@correo.es",
@@ -116,10 +116,10 @@ def main() -> None:
             + '"100000000001","Casey","Example","casey@empresa.es","","In Progress","","","2020-01-10 10:00"\n'
         ).encode("utf-8"),
         "header_spanish.csv": "Nombre;Apellidos;Dirección de correo\r\nAna;Pérez;ana@correo.es\r\n".encode("cp1252"),
-        "header_portuguese.csv": "Nome,Endereço de e-mail,Cidade\nJoão,joao@correio.com.br,São Paulo\n".encode("utf-8"),
+        "header_portuguese.csv": "Nome,Endereço de e-mail,Cidade\nJoão,joao@correio.com.br,São Paulo\n".encode(),
         "header_ukrainian.csv": "Ім'я;Електронна пошта;Місто\r\nОлена;olena@ukr.net;Київ\r\n".encode("cp1251"),
-        "header_russian.csv": "Имя,Эл. почта,Город\nИван,ivan@mail.ru,Москва\n".encode("utf-8"),
-        "email_by_content.csv": "Nombre;Contacto;Ciudad\nAna;ana@correo.es;Madrid\nLuis;luis@correo.es;Vigo\n".encode("utf-8"),
+        "header_russian.csv": "Имя,Эл. почта,Город\nИван,ivan@mail.ru,Москва\n".encode(),
+        "email_by_content.csv": b"Nombre;Contacto;Ciudad\nAna;ana@correo.es;Madrid\nLuis;luis@correo.es;Vigo\n",
         "no_email_column.csv": b"Nombre,Telefono\nAna,600111222\nLuis,600333444\n",
         "empty.csv": b"",
     }

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from listcheck import __version__, check_file
+from listcheck import check_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "contactos.csv"

@@ -1,0 +1,1 @@
+"""The checks of an address: syntax, typos, domain knowledge, risk, DNS, duplicates, suppression."""

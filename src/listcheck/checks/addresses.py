@@ -13,12 +13,12 @@ from functools import lru_cache
 import email_validator
 from email_validator import EmailNotValidError, validate_email
 
-from listcheck.messages import language, say, syntax_detail
 from listcheck.checks.normalize import clean_cell
-from listcheck.reasons import Reason, Status
 from listcheck.checks.risk import DisposableDomains, role_of
 from listcheck.checks.tlds import tld_exists
 from listcheck.checks.typos import DomainKnowledge, default_knowledge
+from listcheck.messages import language, say, syntax_detail
+from listcheck.reasons import Reason, Status
 from listcheck.verdict import AddressVerdict
 
 # email-validator's own list (RFC 6761 and friends), plus names it deliberately accepts but that can

@@ -12,6 +12,7 @@ domain or local part has something to say (a typo, a throwaway domain, a role ma
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -67,7 +68,7 @@ def plain_verdicts(
     shared = np.empty(len(encoded.dictionary), dtype=object)
     shared[:] = [verdict_at(name) for name in _ascii_strings(encoded.dictionary)]
     codes = _numbers(encoded.indices)
-    chosen = keep & (shared != None)[codes]  # noqa: E711  # element-wise, on an object array
+    chosen = keep & (shared != None)[codes]  # element-wise, on an object array
     verdicts = np.full(len(cells), None, dtype=object)
     proven = rows[chosen]
     verdicts[proven] = shared[codes[chosen]]
@@ -106,7 +107,7 @@ def _ascii_strings(array: pa.LargeStringArray) -> list[str]:
     offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset:array.offset + len(array) + 1]
     text = array.buffers()[2].to_pybytes().decode("ascii")
     bounds = offsets.tolist()
-    return [text[start:end] for start, end in zip(bounds, bounds[1:])]
+    return [text[start:end] for start, end in itertools.pairwise(bounds)]
 
 
 def _arrow_indices(positions: np.ndarray) -> pa.Array:

@@ -20,11 +20,11 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from listcheck.errors import UsageError
 from listcheck.checks.dns_answers import DnsSummary, DomainAnswer, settled_answer, unknown_answer
+from listcheck.errors import UsageError
 from listcheck.messages import say
 from listcheck.reasons import Reason
 
@@ -286,7 +286,7 @@ def parse_nameserver(text: str) -> tuple[str, int]:
     elif text.count(":") == 1:
         host, port = text.split(":")
     if not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError(f"'{text}' is not HOST[:PORT] (the port is not 1 to 65535)")
+        raise ValueError(say("usage.nameserver_port", text=text))
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -296,9 +296,9 @@ def parse_nameserver(text: str) -> tuple[str, int]:
 
 def _address_of(host: str, text: str) -> str:
     if not host or host.startswith(":"):
-        raise ValueError(f"'{text}' is not HOST[:PORT]")
+        raise ValueError(say("usage.nameserver_form", text=text))
     try:
         found = socket.getaddrinfo(host, None, type=socket.SOCK_DGRAM)
     except (socket.gaierror, UnicodeError):
-        raise ValueError(f"'{text}' is not HOST[:PORT] (the host name does not resolve)") from None
+        raise ValueError(say("usage.nameserver_host", text=text)) from None
     return str(found[0][4][0])

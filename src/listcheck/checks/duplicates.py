@@ -167,7 +167,7 @@ class DuplicateIndex:
 
     def _spill_text(self, text: str) -> int:
         if self._spill is None:
-            self._spill = tempfile.TemporaryFile()
+            self._spill = tempfile.TemporaryFile()  # noqa: SIM115  # kept for the run; close() closes it
         data = text.encode("utf-8", errors="surrogatepass")  # bytes kept by --encoding-errors keep
         position = self._spill_size
         self._spill.write(_LENGTH.pack(len(data)) + data)

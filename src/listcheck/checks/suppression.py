@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from listcheck.checks.addresses import check_address
-from listcheck.reading.columns import normalize_header
 from listcheck.errors import ListcheckError, UsageError
-from listcheck.reading.contacts import read_contacts, read_file_bytes
 from listcheck.messages import say, say_count
+from listcheck.reading.columns import normalize_header
+from listcheck.reading.contacts import read_contacts, read_file_bytes
 
 _TYPE_WORDS = frozenset(["type", "event", "status", "reason", "tipo", "kind", "category", "classification", "estado"])
 _CODE_WORDS = frozenset(["code", "codigo", "diagnostic", "smtp", "dsn"])
@@ -56,7 +56,7 @@ def load_suppression_lists(paths: Iterable[str]) -> SuppressionList:
         try:
             table = read_contacts(read_file_bytes(path))
         except ListcheckError as error:
-            raise UsageError(f"--suppress '{path}': {error}") from None
+            raise UsageError(say("usage.suppress_unreadable", path=path, error=error)) from None
         type_column, code_column = _outcome_columns(table.header)
         skipped = 0
         for record in table.records:

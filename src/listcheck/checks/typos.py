@@ -61,14 +61,13 @@ class MailDomain:
 
     domain: str
     provider: str
-    market: str = "global"
-    brand: bool = False
+    brand: bool = False  # the provider uses this name under no other suffix
 
 
 def load_mail_domains() -> list[MailDomain]:
     """The provider domains shipped with listcheck (``data/mail_domains.csv``; see ``data/SOURCES.md``)."""
     text = resources.files("listcheck").joinpath("data", "mail_domains.csv").read_text("utf-8")
-    return [MailDomain(row["domain"], row["provider"], row["market"], row["brand"] == "yes")
+    return [MailDomain(row["domain"], row["provider"], row["brand"] == "yes")
             for row in csv.DictReader(text.splitlines())]
 
 
@@ -99,6 +98,7 @@ _SECOND_LEVEL = ("com", "co", "org", "net", "gob", "edu")
 
 _ANSWERS_KEPT = 200_000  # domains whose suggestion is remembered
 
+
 class DomainKnowledge:
     """The mail domains listcheck knows, and the corrections of misspelled ones.
 
@@ -113,7 +113,7 @@ class DomainKnowledge:
         entries = list(load_mail_domains() if domains is None else domains)
         listed = {entry.domain for entry in entries}
         # A user's own domain is its own provider: it competes with everything else.
-        entries += [MailDomain(d, provider=d, market="user") for d in known_domains if d not in listed]
+        entries += [MailDomain(d, provider=d) for d in known_domains if d not in listed]
         self._provider = {entry.domain: entry.provider for entry in entries}
         self._rank = {domain: rank for rank, domain in enumerate(self._provider)}  # file order: main domains first
         self._names_by_suffix: dict[str, list[str]] = {}
@@ -135,10 +135,6 @@ class DomainKnowledge:
         """Whether the domain, or a parent of it, is a known mail domain."""
         labels = domain.split(".")
         return any(".".join(labels[i:]) in self._provider for i in range(len(labels) - 1))
-
-    def is_brand(self, name: str) -> bool:
-        """Whether ``name`` (``gmail``, ``hotmail``) is a provider's brand."""
-        return name in self._brand_domains
 
     def provider(self, domain: str) -> str | None:
         """The provider of a known domain."""

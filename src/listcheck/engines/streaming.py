@@ -13,7 +13,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from listcheck.engines.worker import BatchJudging
 from listcheck.judge import RowJudge
@@ -79,7 +79,7 @@ class StreamingEngine:
         self._judging: BatchJudging | None = None
         self._collecting = False
 
-    def __enter__(self) -> StreamingEngine:
+    def __enter__(self) -> Self:
         self._collecting = gc.isenabled()
         gc.disable()
         self._judging = BatchJudging(self._judge, parallel=self._parallel)

@@ -18,7 +18,7 @@ import signal
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Self, cast
 
 import numpy as np
 
@@ -50,7 +50,7 @@ class BatchJudging:
                                              initializer=_adopt, initargs=(self._state,))
             self._pool.submit(_warm_up)
 
-    def __enter__(self) -> BatchJudging:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

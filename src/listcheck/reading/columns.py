@@ -182,5 +182,6 @@ def _column_from_option(column: str, header: list[str] | None, width: int) -> in
                 return i
     if column.isdigit() and 1 <= int(column) <= width:
         return int(column) - 1
-    available = ", ".join(f"'{name}'" for name in header) if header else f"positions 1 to {width}"
-    raise UsageError(f"--column '{column}' is not a column of this file; it has {available}")
+    available = (", ".join(f"'{name}'" for name in header) if header
+                 else say("usage.column_positions", width=width))
+    raise UsageError(say("usage.no_such_column", column=column, available=available))

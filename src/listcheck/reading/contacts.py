@@ -19,12 +19,12 @@ from typing import BinaryIO
 
 import idna
 
+from listcheck.checks.tlds import tld_exists
+from listcheck.errors import InputError, UsageError
+from listcheck.messages import say, say_count
 from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
 from listcheck.reading.decoding import detect_encoding
-from listcheck.errors import InputError, UsageError
 from listcheck.reading.splitting import RecordBatch, record_batches, widest_record
-from listcheck.checks.tlds import tld_exists
-from listcheck.messages import say, say_count
 
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
@@ -354,7 +354,7 @@ def read_domain_list(path: str) -> list[str]:
     try:
         text = read_file_bytes(path).decode("utf-8-sig")
     except (InputError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read the domain list '{path}': {error}") from None
+        raise UsageError(say("usage.domain_list_unreadable", path=path, error=error)) from None
     domains = []
     for number, line in enumerate(text.splitlines(), start=1):
         domain = line.split("#", 1)[0].strip().lstrip("@").rstrip(".")
@@ -365,7 +365,6 @@ def read_domain_list(path: str) -> list[str]:
         except idna.IDNAError:
             ascii_domain = ""
         if "." not in ascii_domain or not tld_exists(ascii_domain):
-            raise UsageError(f"line {number} of '{path}' is not a domain with an existing top-level domain: "
-                             f"'{domain}'")
+            raise UsageError(say("usage.domain_list_line", line=number, path=path, domain=domain))
         domains.append(ascii_domain)
     return domains

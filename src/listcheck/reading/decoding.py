@@ -67,7 +67,7 @@ def detect_encoding(handle: BinaryIO, encoding: str | None = None, *, errors: st
     """
     handler = ENCODING_ERRORS.get(errors)
     if handler is None:
-        raise UsageError(f"--encoding-errors must be strict, keep or replace, got '{errors}'")
+        raise UsageError(say("usage.encoding_errors", errors=errors))
     handle.seek(0)
     head = handle.read(_HEAD)
     try:
@@ -208,9 +208,9 @@ def _codec_and_bom(encoding: str, data: bytes) -> tuple[str, bytes]:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise UsageError(f"--encoding '{encoding}' is not an encoding Python knows") from None
+        raise UsageError(say("usage.unknown_encoding", encoding=encoding)) from None
     if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib: codecs, not encodings
-        raise UsageError(f"--encoding '{encoding}' is not a text encoding")
+        raise UsageError(say("usage.not_a_text_encoding", encoding=encoding))
     name = info.name
     if name in ("utf-8-sig",) or (name == "utf-8" and data.startswith(codecs.BOM_UTF8)):
         return "utf-8", codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""

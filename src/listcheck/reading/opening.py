@@ -64,7 +64,7 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> Iterator[BinaryIO]:
             yield copy
         return
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115  # the with below closes it; opening errors are said first
     except OSError as error:
         raise InputError(describe_open_error(path, error)) from None
     with handle:

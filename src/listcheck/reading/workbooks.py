@@ -14,14 +14,14 @@ import datetime
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
 from listcheck.errors import InputError, UsageError
+from listcheck.messages import say
+from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
 from listcheck.reading.contacts import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
-from listcheck.messages import say
 
 _ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
 
@@ -48,8 +48,8 @@ class WorkbookFile:
             if not names:
                 raise InputError(say("error.only_charts"))
             if sheet is not None and sheet not in names:
-                raise UsageError(f"--sheet '{sheet}' is not a sheet of cells in this workbook; it has "
-                                 f"{', '.join(repr(name) for name in names)}")
+                raise UsageError(say("usage.no_such_sheet", sheet=sheet,
+                                     sheets=", ".join(repr(name) for name in names)))
             self.sheet = sheet if sheet is not None else names[0]
             records = _trimmed([[_as_text(cell) for cell in row] for row in workbook[self.sheet].iter_rows()])
         finally:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from listcheck.messages import language, number, percent, rows, say
-from listcheck.reasons import REASONS_BY_CODE, Destination, Reason, Status
+from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import InputSummary, Report
 from listcheck.reports.terminal import delimiter_name
 
@@ -21,7 +21,7 @@ _BAR_WIDTH = 330  # of the reasons chart's 640, for the longest bar
 class _Words:
     """The page's words, in the language of the run (messages.py)."""
 
-    _KEYS = {"title": "report.title", "totals": "html.totals", "where": "html.where", "reasons": "html.reasons",
+    _KEYS: ClassVar[dict[str, str]] = {"title": "report.title", "totals": "html.totals", "where": "html.where", "reasons": "html.reasons",
              "reason": "html.reason", "rows_header": "html.rows", "example": "html.example", "empty": "html.empty",
              "row": "report.row", "all_passed": "report.all_passed", "domains": "html.domains",
              "domain": "html.domain", "verdicts": "html.verdicts", "typed": "html.typed",

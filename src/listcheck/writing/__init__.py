@@ -1,0 +1,1 @@
+"""Writing the outputs the way the input was written, all or nothing."""

@@ -8,20 +8,11 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from typing import IO
+from typing import IO, Self
 
 from listcheck.errors import UsageError
+from listcheck.messages import say
 from listcheck.reading.contacts import TextFormat
-
-
-def write_outputs(
-    outputs: Sequence[tuple[str, Sequence[str] | None, Iterable[Sequence[object]]]], text_format: TextFormat
-) -> None:
-    """Write each ``(path, header, rows)``; all files appear under their final names, or none does."""
-    with CsvOutputs([(path, header) for path, header, _ in outputs], text_format) as files:
-        for number, (_, _, rows) in enumerate(outputs):
-            files.write(number, rows)
-        files.commit()
 
 
 class CsvOutputs:
@@ -37,14 +28,14 @@ class CsvOutputs:
         self._stack = ExitStack()
         self._files: list[tuple[str, str, _CsvSink]] = []
 
-    def __enter__(self) -> CsvOutputs:
+    def __enter__(self) -> Self:
         for path, _ in self._outputs:
             _refuse_folder(path)
         with ExitStack() as stack:
             for path, header in self._outputs:
                 handle, temporary = stack.enter_context(_temporary_beside(path))
                 sink = _CsvSink(handle, self._text_format)
-                _guard(path, lambda: sink.write([header] if header is not None else []))
+                _guard(path, sink.write, [header] if header is not None else [])
                 self._files.append((path, temporary, sink))
             self._stack = stack.pop_all()
         return self
@@ -55,14 +46,14 @@ class CsvOutputs:
     def write(self, number: int, rows: Iterable[Sequence[object] | str]) -> None:
         """Add ``rows`` to the ``number``-th file: lists of cells, or lines to copy as they are."""
         path, _, sink = self._files[number]
-        _guard(path, lambda: sink.write(rows))
+        _guard(path, sink.write, rows)
 
     def commit(self) -> None:
         """Put every file under its final name."""
         for path, _, sink in self._files:
             _guard(path, sink.finish)
         for path, temporary, _ in self._files:
-            _guard(path, lambda: os.replace(temporary, path))
+            _guard(path, os.replace, temporary, path)
 
 
 def write_all(outputs: Sequence[tuple[str, Callable[[IO[bytes]], object]]]) -> None:
@@ -73,11 +64,11 @@ def write_all(outputs: Sequence[tuple[str, Callable[[IO[bytes]], object]]]) -> N
         pending = []
         for path, save in outputs:
             handle, temporary = stack.enter_context(_temporary_beside(path))
-            _guard(path, lambda: save(handle))
+            _guard(path, save, handle)
             _guard(path, handle.flush)
             pending.append((temporary, path))
         for temporary, path in pending:
-            _guard(path, lambda: os.replace(temporary, path))
+            _guard(path, os.replace, temporary, path)
 
 
 def write_text(path: str, text: str) -> None:
@@ -97,15 +88,15 @@ def _umask() -> int:
 
 def _refuse_folder(path: str) -> None:
     if os.path.isdir(path):
-        raise UsageError(f"'{path}' is a folder; give a file name for this output")
+        raise UsageError(say("usage.output_is_folder", path=path))
 
 
-def _guard(path: str, action: Callable[[], object]) -> None:
+def _guard(path: str, action: Callable[..., object], *arguments: object) -> None:
     """Run a file operation; an OS error becomes one line naming the file."""
     try:
-        action()
+        action(*arguments)
     except OSError as error:
-        raise UsageError(f"cannot write '{path}': {error.strerror or error}") from None
+        raise UsageError(say("usage.cannot_write", path=path, error=error.strerror or error)) from None
 
 
 @contextmanager
@@ -117,7 +108,8 @@ def _temporary_beside(path: str) -> Iterator[tuple[IO[bytes], str]]:
         # mkstemp makes the file private (0600); an output is an ordinary file, as the umask has it.
         os.chmod(temporary, 0o666 & ~_umask())
     except OSError as error:
-        raise UsageError(f"cannot write in '{folder}': {error.strerror}", "choose another folder with -o") from None
+        raise UsageError(say("usage.cannot_write_in", folder=folder, error=error.strerror),
+                         say("hint.another_folder")) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             yield handle, temporary
@@ -202,9 +194,9 @@ def refuse_overwriting_input(input_path: str | None, *output_paths: str) -> None
     for path in output_paths:
         resolved = os.path.realpath(path)
         if input_path is not None and (resolved == os.path.realpath(input_path) or _same_file(path, input_path)):
-            raise UsageError(f"the output '{path}' is the input file; listcheck never overwrites its input")
+            raise UsageError(say("usage.output_is_input", path=path))
         if resolved in seen:
-            raise UsageError(f"'{path}' is given for two outputs; each output needs its own path")
+            raise UsageError(say("usage.output_twice", path=path))
         seen.add(resolved)
 
 

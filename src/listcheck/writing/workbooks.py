@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Self
 
 from listcheck.writing.outputs import write_all
 
@@ -23,7 +23,7 @@ class XlsxOutputs:
             if header is not None:
                 self._append(book, [header])
 
-    def __enter__(self) -> XlsxOutputs:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
