@@ -2,12 +2,12 @@
 AfterShip): the fast path and the bulk checks agree with email-validator and the single-cell checks
 on every one of their addresses, as tests/ shows for 100,000 generated ones."""
 
-from tests.test_batch import assert_bulk_agrees
-from tests.test_fast_path import assert_fast_path_agrees
-
 from listcheck.checks.addresses import _check
 from listcheck.checks.risk import DisposableDomains
 from listcheck.checks.typos import default_knowledge
+
+from tests.test_batch import assert_bulk_agrees
+from tests.test_fast_path import assert_fast_path_agrees
 
 
 def test_the_fast_path_changes_no_verdict_of_the_corpora(syntax_corpus_addresses):

@@ -13,6 +13,7 @@ import multiprocessing
 import socket
 import threading
 import time
+from typing import Self
 
 from dnslib import QTYPE, RCODE, RR, DNSError, DNSLabel, DNSRecord
 from dnslib.server import BaseResolver, DNSLogger, DNSServer
@@ -120,7 +121,7 @@ class ZoneServer:
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def __enter__(self) -> ZoneServer:
+    def __enter__(self) -> Self:
         # socketserver notices a shutdown between waits for a request: short waits make stopping quick
         # (dnslib's start_thread would wait half a second).
         server = self._server.server
@@ -146,7 +147,7 @@ class ProcessZoneServer:
     def address(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def __enter__(self) -> ProcessZoneServer:
+    def __enter__(self) -> Self:
         self._process.start()
         self.port = self._ready.get(timeout=30)
         return self
@@ -167,7 +168,7 @@ class SilentServer:
 
     ``first_query`` is set when the first query arrives: a sign that a client has started asking."""
 
-    def __enter__(self) -> SilentServer:
+    def __enter__(self) -> Self:
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._socket.bind(("127.0.0.1", 0))
         self.port = self._socket.getsockname()[1]

@@ -50,10 +50,10 @@ def test_empty_file_and_header_only_file(tmp_path):
 
 
 NOT_TABLES = [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "Error: the file is a PDF document, not a table: export the list from "
-                                             "its source as CSV"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "Error: the file is a ZIP archive (an .xlsx workbook is one): if it is a "
-                                    "workbook, name it .xlsx; otherwise unzip the export"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", ("Error: the file is a PDF document, not a table: export the list from "
+                                             "its source as CSV")),
+    (b"PK\x03\x04\x14\x00\x06\x00", ("Error: the file is a ZIP archive (an .xlsx workbook is one): if it is a "
+                                    "workbook, name it .xlsx; otherwise unzip the export")),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "Error: the file is a PNG image, not a table"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF", "Error: the file is a JPEG image, not a table"),
     (bytes(range(256)) * 64, "Error: the file is binary data, not text"),

@@ -53,7 +53,7 @@ def test_check_frame_adds_the_contract_columns_and_normalizes():
     assert list(checked["listcheck_row"]) == [2, 3, 4]
     assert list(checked["listcheck_reason"]) == ["", "empty", "duplicate"]
     assert list(rejected_mask(checked, column="email")) == [False, True, True]
-    assert list(frame["email"])[0] == " Ana <ana@correo.es>"  # the caller's frame is untouched
+    assert next(iter(frame["email"])) == " Ana <ana@correo.es>"  # the caller's frame is untouched
 
 
 def test_check_frame_unknown_column():

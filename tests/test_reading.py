@@ -97,8 +97,8 @@ def test_column_option_matches_header_names_loosely():
 
 @pytest.mark.parametrize(("name", "message"), [
     ("empty.csv", "the file is empty"),
-    ("no_email_column.csv", "no column holds email addresses: no header names one and no cell contains @ "
-                            "(name it with --column)"),
+    ("no_email_column.csv", ("no column holds email addresses: no header names one and no cell contains @ "
+                            "(name it with --column)")),
 ])
 def test_unreadable_inputs(name, message):
     with pytest.raises(InputError) as raised:
@@ -198,6 +198,6 @@ def test_utf32_is_read_and_named():
 
 def test_an_unclosed_quote_is_warned_about():
     table = read_contacts(b'email,nombre\nana@correo.es,"Ana\nluis@correo.es,Luis\neva@correo.es,Eva\n')
-    assert table.warnings == ["Row 2 has a cell of 4 lines with ',' inside: probably a quote that is never closed, "
-                              "which put the rows after it in one cell. Check the file around that row."]
+    assert table.warnings == [("Row 2 has a cell of 4 lines with ',' inside: probably a quote that is never closed, "
+                              "which put the rows after it in one cell. Check the file around that row.")]
     assert read_contacts((DATA / "multiline_cells.csv").read_bytes()).warnings == []

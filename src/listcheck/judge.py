@@ -132,7 +132,7 @@ class RowJudge:
 
     def destinations(self, verdicts: list[AddressVerdict]) -> list[Destination]:
         """The output each row goes to."""
-        return per_distinct(verdicts, lambda verdict: destination_of(verdict, self.policy))  # type: ignore[return-value]
+        return per_distinct(verdicts, lambda verdict: destination_of(verdict, self.policy))
 
     def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
         """Turn rows that repeat an earlier address (in this batch or an earlier one) into duplicates."""

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
 from listcheck.reasons import Destination, Reason
 from listcheck.verdict import AddressVerdict, comparison_key
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -84,7 +87,7 @@ def distinct(verdicts: Sequence[AddressVerdict]) -> list[AddressVerdict]:
     return list(dict(zip(map(id, verdicts), verdicts)).values())
 
 
-def per_distinct(verdicts: Sequence[AddressVerdict], decide: Callable[[AddressVerdict], object]) -> list[object]:
+def per_distinct(verdicts: Sequence[AddressVerdict], decide: Callable[[AddressVerdict], T]) -> list[T]:
     """``decide(verdict)`` for every row, called once per distinct verdict."""
     ids = list(map(id, verdicts))
     decided = {key: decide(verdict) for key, verdict in dict(zip(ids, verdicts)).items()}
