@@ -1,6 +1,6 @@
 """Speed and memory on big lists, offline: listcheck against the naive script and the CSV floor.
 
-    python benchmarks/speed.py [--rows 500000]
+    python benchmarks/speed.py [--rows 500000] [--repeat 3] [--against OTHER/src]
 
 Each contender runs in a process of its own, on the same generated file, in the same run, and
 reports its wall time and peak memory: the peak of the PSS (proportional set size) of the process
@@ -11,7 +11,9 @@ the contenders take turns N times and the median time is reported: these machine
 - naive: what most people write: pandas reads the file, email-validator judges every row, two
   ``to_csv`` writes;
 - floor: pandas with the pyarrow engine reads the file and writes it back, nothing judged;
-- listcheck: ``listcheck check FILE --no-dns -q``.
+- listcheck: ``listcheck check FILE --no-dns -q``;
+- with ``--against OTHER/src``: the same command run from another checkout's ``src`` (an earlier
+  commit, say, in a ``git worktree``), to show that a change kept the speed: read the last line.
 
 Targets (issue 6): naive / listcheck at least 8 (goal 10); listcheck / floor at most 2.5; peak
 memory at most 300 MiB for 500k rows, 500 MiB for 5M rows. Machines are noisy: read the ratios.
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -132,9 +135,13 @@ def realistic_rows(count: int, seed: int = 6) -> Iterator[list[str]]:
                f"6{rng.randint(10000000, 99999999)}"]
 
 
-def run(code: str, source: Path, out: Path) -> dict[str, float]:
+def run(code: str, source: Path, out: Path, src: str | None = None) -> dict[str, float]:
+    """One contender's run; ``src`` puts another checkout's listcheck first on the path."""
+    env = None
+    if src is not None:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])))
     result = subprocess.run([sys.executable, "-c", WRAPPER, str(source), str(out), code],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True, check=True, env=env)
     measured: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
     return measured
 
@@ -144,6 +151,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=500_000)
     parser.add_argument("--skip-naive", action="store_true", help="for 5M rows, where the naive script takes minutes")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--against", metavar="SRC", help="also run listcheck from this src folder (another checkout)")
     arguments = parser.parse_args()
     rows, skip_naive = arguments.rows, arguments.skip_naive
     with tempfile.TemporaryDirectory() as folder:
@@ -156,10 +164,12 @@ def main() -> None:
             writer.writerows(realistic_rows(rows))
         size = source.stat().st_size / 2**20
         contenders = {"floor": FLOOR, "listcheck": LISTCHECK} | ({} if skip_naive else {"naive": NAIVE})
+        if arguments.against:
+            contenders["against"] = LISTCHECK
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in contenders}
         for _ in range(arguments.repeat):
             for name, code in contenders.items():
-                runs[name].append(run(code, source, out))
+                runs[name].append(run(code, source, out, arguments.against if name == "against" else None))
         results = {name: {"seconds": statistics.median(r["seconds"] for r in taken),
                           "peak_mib": max(r["peak_mib"] for r in taken),
                           "rss_mib": max(r["rss_mib"] for r in taken)} for name, taken in runs.items()}
@@ -172,6 +182,9 @@ def main() -> None:
     if "naive" in results:
         print(f"naive / listcheck: {results['naive']['seconds'] / ours:.1f} (target at least 8, goal 10)")
     print(f"listcheck / floor: {ours / results['floor']['seconds']:.1f} (goal at most 2.5)")
+    if "against" in results:
+        print(f"listcheck / against ({arguments.against}): {ours / results['against']['seconds']:.2f} "
+              "(1.00: the same speed)")
 
 
 if __name__ == "__main__":
