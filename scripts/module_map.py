@@ -50,11 +50,11 @@ def modules(root: Path) -> list[Module]:
 def _imports(tree: ast.Module, name: str, is_package: bool) -> set[str]:
     imported = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            base = node.module
-            if node.level:
+        if isinstance(node, ast.ImportFrom) and (node.module or node.level):
+            base = node.module or ""
+            if node.level:  # relative: from . import x, from ..checks import y
                 anchor = name.split(".")[: len(name.split(".")) - node.level + (1 if is_package else 0)]
-                base = ".".join([*anchor, node.module])
+                base = ".".join(filter(None, [*anchor, node.module]))
             if base == PACKAGE or base.startswith(PACKAGE + "."):
                 imported.add(base)
                 imported |= {f"{base}.{alias.name}" for alias in node.names}  # a module imported by name
@@ -64,8 +64,9 @@ def _imports(tree: ast.Module, name: str, is_package: bool) -> set[str]:
 
 
 def import_cycles(found: list[Module]) -> list[list[str]]:
-    """The cycles among modules' imports, ignoring the package's ``__init__`` (which imports its API)."""
-    names = {module.name for module in found} - {PACKAGE}
+    """The cycles among modules' imports. The package's ``__init__`` counts too: it imports the API,
+    so a module that imports from the bare package closes a cycle."""
+    names = {module.name for module in found}
     graph = {module.name: sorted(module.imports & names - {module.name}) for module in found if module.name in names}
     cycles, state = [], {}
 

@@ -47,3 +47,11 @@ def test_only_the_command_line_knows_click_and_rich_consoles(module):
     assert "import click" not in text and "from click" not in text
     if not module.name.startswith("listcheck.reports.terminal"):
         assert "from rich" not in text and "import rich" not in text
+
+
+def test_importing_from_the_bare_package_is_a_cycle(tmp_path):
+    package = tmp_path / "listcheck"
+    package.mkdir()
+    (package / "__init__.py").write_text("from listcheck.a import f\n__version__ = '1'\n")
+    (package / "a.py").write_text("from listcheck import __version__\n")
+    assert module_map.import_cycles(module_map.modules(package)) == [["listcheck", "listcheck.a", "listcheck"]]

@@ -114,6 +114,40 @@ def test_a_spanish_run_writes_spanish_details_and_reports(tmp_path):
     assert "What was found" not in html
 
 
+@pytest.mark.parametrize("parallel", [False, True], ids=["here", "in the worker"])
+def test_the_library_follows_the_ambient_language_in_the_worker_too(tmp_path, monkeypatch, parallel):
+    """The forked worker judges in the language of the block that started it, not in the locale's."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    with speaking("es"):
+        check_file(str(EXAMPLE), dns=None, output=OutputSettings(out_dir=str(tmp_path)), parallel=parallel)
+    details = rejected_details(tmp_path)
+    assert "La celda de la dirección está vacía. Complétala o borra la fila." in details
+    assert not any(detail.startswith(("The ", "There ")) for detail in details)
+
+
+def test_without_a_block_the_library_speaks_the_locale(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    check_file(str(EXAMPLE), dns=None, output=OutputSettings(out_dir=str(tmp_path)), parallel=True)
+    assert "La celda de la dirección está vacía. Complétala o borra la fila." in rejected_details(tmp_path)
+
+
+def test_counts_in_warnings_are_written_as_the_language_writes_numbers(tmp_path):
+    """Since say_count: '1,200 rows', as the reports write every count (before, '1200 rows')."""
+    source = tmp_path / "lista.csv"
+    source.write_text("email,nombre\n" + "".join(
+        f"ana{i}@correo.es,Ana,extra\n" for i in range(1200)))
+    report = check_file(str(source), dns=None)
+    assert "1,200 rows have more fields than the header; the extra fields were kept." in report.warnings
+    with speaking("es"):
+        report = check_file(str(source), dns=None)
+    assert "1\u202f200 filas tienen más campos que el encabezado; los campos de más se conservaron." in report.warnings
+
+
+def test_the_old_dns_flag_is_refused_plainly(tmp_path):
+    with pytest.raises(TypeError, match="dns must be a DnsSettings, or None"):
+        check_file(str(EXAMPLE), dns=False)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("arguments, environment, expected, unexpected", [
     (["--lang", "es"], {}, "Motivos, con hasta 3 filas", "Reasons, with up to"),
     ([], {"LANG": "es_ES.UTF-8"}, "Motivos, con hasta 3 filas", "Reasons, with up to"),

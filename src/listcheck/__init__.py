@@ -5,8 +5,6 @@
 'ana@correo.es'
 """
 
-__version__ = "0.1.0"  # first: the modules below read it
-
 from listcheck.checks.addresses import check_address
 from listcheck.errors import InputError, ListcheckError, UsageError
 from listcheck.file_check import check_file
@@ -17,6 +15,7 @@ from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import Report
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings, Settings
 from listcheck.verdict import AddressVerdict
+from listcheck.version import __version__
 
 __all__ = [
     "AddressVerdict", "Destination", "DnsSettings", "InputError", "ListcheckError", "OutputSettings", "Policy",

@@ -24,15 +24,15 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from listcheck import __version__
 from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
-from listcheck.messages import LANGUAGES, say, speaking
+from listcheck.messages import LANGUAGES, default_language, say, speaking
 from listcheck.reading.contacts import read_domain_list
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
 from listcheck.reports.terminal import render_report
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
+from listcheck.version import __version__
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
 
 
@@ -115,8 +115,7 @@ def check(
     """Check every address in INPUT (a CSV/TSV file, an .xlsx workbook, or - for standard input) and
     write <stem>.clean.csv and <stem>.rejected.csv (.xlsx for a workbook)."""
     # Everything the command says, errors included, in the language asked for (else the locale's).
-    if lang is not None:
-        ctx.with_resource(speaking(lang))
+    ctx.with_resource(speaking(lang or default_language()))
     progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
     try:
         if report_json == "-" and report_html == "-":

@@ -7,13 +7,14 @@ import time
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING
 
-from listcheck import __version__
 from listcheck.checks.dns_answers import DnsSummary
-from listcheck.engines.streaming import Outputs, StreamingEngine
+from listcheck.engines.streaming import StreamingEngine
 from listcheck.judge import RowJudge
+from listcheck.messages import pinned, say
 from listcheck.reading.opening import open_contacts, open_input
 from listcheck.reports.report import TOP_DOMAINS, InputSummary, Report
 from listcheck.settings import STDIN, DnsSettings, OutputSettings, PolicySettings, ReadingSettings, Settings
+from listcheck.version import __version__
 from listcheck.writing.outputs import refuse_overwriting_input
 
 if TYPE_CHECKING:  # DNS brings asyncio and dnspython, a tenth of a second: imported when asked for
@@ -45,8 +46,17 @@ def check_file(
     ``check_file("examples/contactos.csv", dns=None)`` writes the two files beside the input and
     returns the report, whose ``destinations`` count the rows in each.
     """
+    if dns is not None and not isinstance(dns, DnsSettings):  # check_file(dns=False) of earlier versions
+        raise TypeError(say("error.dns_settings", given=repr(dns)))
+    with pinned():
+        return _check_file(path, Settings(reading, dns, policy, output), progress=progress, stdin=stdin,
+                           clock=clock, parallel=parallel)
+
+
+def _check_file(path: str, settings: Settings, *, progress: Progress | None, stdin: IO[bytes] | None,
+                clock: Callable[[], float], parallel: bool | None) -> Report:
     started = clock()
-    settings = Settings(reading, dns, policy, output)
+    reading, dns, policy, output = settings.reading, settings.dns, settings.policy, settings.output
     clean, rejected = output.paths(path)
     refuse_overwriting_input(None if path == STDIN else path, clean, rejected)
     checker = None
@@ -60,8 +70,7 @@ def check_file(
                 checker = checker_for(dns)
             try:
                 ask_dns = (lambda domains: checker.check(domains, progress)) if checker is not None else None
-                written = engine.run(contacts, Outputs(clean, rejected, output.annotate, output.safe_formulas),
-                                     ask_dns=ask_dns)
+                written = engine.run(contacts, (clean, rejected), output, ask_dns=ask_dns)
             finally:
                 if checker is not None:
                     checker.close()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from listcheck.checks.typos import DomainKnowledge
 from listcheck.judge import judge_cells
-from listcheck.messages import say
+from listcheck.messages import pinned, say
 from listcheck.policy import Policy
 from listcheck.reasons import REASONS_BY_CODE, Destination, Status
 
@@ -30,7 +30,8 @@ def check_frame(
     if column not in frame.columns:
         raise KeyError(say("error.no_frame_column", column=repr(column)))
     cells = ["" if pd.isna(v) else str(v) for v in frame[column]]
-    verdicts = judge_cells(cells, first_row=first_row, policy=policy, knowledge=knowledge)
+    with pinned():
+        verdicts = judge_cells(cells, first_row=first_row, policy=policy, knowledge=knowledge)
     checked = frame.copy()
     checked[column] = [v.address for v in verdicts]
     checked["listcheck_row"] = range(first_row, first_row + len(verdicts))

@@ -8,17 +8,16 @@ from typing import TYPE_CHECKING
 
 from listcheck.checks.addresses import check_address, plain_domain_verdict
 from listcheck.checks.duplicates import DuplicateIndex, FirstSeen
+from listcheck.checks.suppression import SuppressionSummary
 from listcheck.checks.typos import DomainKnowledge
 from listcheck.judged import JudgedRows, distinct, per_distinct, row_key
 from listcheck.messages import say
 from listcheck.policy import Policy
 from listcheck.reasons import Destination, Reason, Status
-from listcheck.reports.report import SuppressionSummary
 from listcheck.settings import PolicySettings
 from listcheck.verdict import AddressVerdict
 
 if TYPE_CHECKING:
-    from listcheck.checks.deliverability import DeliverabilityChecker, Progress
     from listcheck.checks.dns_answers import DomainAnswer
     from listcheck.checks.risk import DisposableDomains
     from listcheck.checks.suppression import SuppressionList
@@ -67,10 +66,7 @@ class RowJudge:
 
     def suppression_summary(self) -> SuppressionSummary:
         """What the suppression files held."""
-        lists = self._suppressions
-        if lists is None:
-            return SuppressionSummary()
-        return SuppressionSummary(files=lists.files, addresses=len(lists.sources), temporary_bounces_skipped=lists.temporary)
+        return self._suppressions.summary() if self._suppressions is not None else SuppressionSummary()
 
     def offline(self, cells: Sequence[str]) -> JudgedRows:
         """The verdicts of ``cells`` before DNS and duplicates."""
@@ -148,20 +144,13 @@ def judge_cells(
     first_row: int = 2,
     policy: Policy = Policy(),
     knowledge: DomainKnowledge | None = None,
-    disposable: DisposableDomains | None = None,
-    suppressions: SuppressionList | None = None,
-    deliverability: DeliverabilityChecker | None = None,
-    progress: Progress | None = None,
 ) -> list[AddressVerdict]:
-    """One verdict per cell, in order, duplicates included: ``RowJudge`` over one batch.
+    """One verdict per cell, in order, duplicates included: ``RowJudge`` over one batch, offline.
 
-    ``first_row`` is the spreadsheet row number of the first cell (2 under a header);
-    ``deliverability`` (when given) asks DNS about each distinct domain once.
+    ``first_row`` is the spreadsheet row number of the first cell (2 under a header).
     """
-    judge = RowJudge(policy=policy, knowledge=knowledge, disposable=disposable, suppressions=suppressions)
+    judge = RowJudge(policy=policy, knowledge=knowledge)
     rows = judge.offline(list(cells))
-    if deliverability is not None:
-        judge.with_dns(rows, deliverability.check(judge.domains_worth_asking(rows), progress))
     index = DuplicateIndex()
     try:
         judge.mark_duplicates(rows, first_row, index)

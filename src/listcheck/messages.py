@@ -46,6 +46,14 @@ def speaking(lang: str) -> Iterator[None]:
         _spoken.reset(token)
 
 
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Hold the ambient language for the block: the locale is asked once, not at every sentence, and
+    everything the block starts (threads, a forked worker) speaks the same."""
+    with speaking(language()):
+        yield
+
+
 def default_language(environ: Mapping[str, str] = os.environ) -> str:
     """Spanish when the user's locale is Spanish (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``; on Windows,
     which sets none of them, the system's locale), else English.

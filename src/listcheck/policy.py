@@ -30,7 +30,7 @@ class Policy:
         both = self.reject & self.keep
         if both:
             codes = ", ".join(sorted(reason.code for reason in both))
-            raise ValueError(say("usage.kept_and_rejected", codes=codes))
+            raise ValueError(say("error.kept_and_rejected", codes=codes))
 
     def destination(self, status: Status, reason: Reason | None, *, corrected: bool = False) -> Destination:
         """The output for a row with this status and reason (``None``: a clean valid row).

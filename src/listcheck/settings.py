@@ -107,7 +107,7 @@ class PolicySettings:
             return Policy(strict=self.strict, fix_typos=self.fix_typos, reject=_reasons(self.reject, "--reject"),
                           keep=_reasons(self.keep, "--keep"))
         except ValueError as error:  # a reason both kept and rejected
-            raise UsageError(str(error)) from None
+            raise UsageError(say("usage.kept_and_rejected", problem=error)) from None
 
 
 def _reasons(codes: tuple[str, ...], option: str) -> frozenset[Reason]:

@@ -30,12 +30,25 @@ _REPLY_CODE = re.compile(r"\b([245])\d\d\b")
 
 
 @dataclass(frozen=True)
+class SuppressionSummary:
+    """What the suppression files held."""
+
+    files: list[str] = field(default_factory=list)
+    addresses: int = 0
+    temporary_bounces_skipped: int = 0
+
+
+@dataclass(frozen=True)
 class SuppressionList:
     """Comparison keys of suppressed addresses, each with the file it came from."""
 
     sources: dict[str, str] = field(default_factory=dict)
     temporary: int = 0
     warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> SuppressionSummary:
+        """What these lists hold, for the report."""
+        return SuppressionSummary(files=self.files, addresses=len(self.sources), temporary_bounces_skipped=self.temporary)
 
     def source_of(self, key: str) -> str | None:
         """The file that suppresses this address (its comparison key), or None."""

@@ -21,6 +21,7 @@ from listcheck.judged import JudgedBatch
 from listcheck.reading.opening import ContactSource
 from listcheck.reading.splitting import RecordBatch, widest_record
 from listcheck.reports.tally import Tally
+from listcheck.settings import OutputSettings
 from listcheck.writing.outputs import CsvOutputs
 from listcheck.writing.rows import VERDICT_COLUMNS, RowShape, generated_header, rows_for_outputs
 from listcheck.writing.workbooks import XlsxOutputs
@@ -47,16 +48,6 @@ def worth_a_second_process(size: int) -> bool:
 
 
 @dataclass(frozen=True)
-class Outputs:
-    """Where the two outputs go, and what their rows hold beyond the input's cells."""
-
-    clean: str
-    rejected: str
-    annotate: bool
-    safe_formulas: bool
-
-
-@dataclass(frozen=True)
 class Written:
     """What the engine found while judging and writing."""
 
@@ -80,9 +71,9 @@ class StreamingEngine:
         self._collecting = False
 
     def __enter__(self) -> Self:
+        self._judging = BatchJudging(self._judge, parallel=self._parallel)  # may fail: gc is still on then
         self._collecting = gc.isenabled()
         gc.disable()
-        self._judging = BatchJudging(self._judge, parallel=self._parallel)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -93,9 +84,11 @@ class StreamingEngine:
             if self._collecting:
                 gc.enable()
 
-    def run(self, contacts: ContactSource, outputs: Outputs, *, ask_dns: AskDns | None = None) -> Written:
-        """Judge every row of ``contacts`` and write it to its output; ``ask_dns(domains)`` first, when
-        given, about every domain worth asking."""
+    def run(self, contacts: ContactSource, paths: tuple[str, str], output: OutputSettings, *,
+            ask_dns: AskDns | None = None) -> Written:
+        """Judge every row of ``contacts`` and write it to the clean or the rejected file of ``paths``;
+        ``ask_dns(domains)`` first, when given, about every domain worth asking."""
+        outputs = _Outputs(*paths, output)
         assert self._judging is not None, "enter the engine first"
         width = max(contacts.sample_width, len(contacts.header or []))
         if ask_dns is not None:
@@ -112,18 +105,25 @@ class StreamingEngine:
             return _judge_and_write(contacts, self._judging, widest, outputs)
 
 
+@dataclass(frozen=True)
+class _Outputs:
+    clean: str
+    rejected: str
+    settings: OutputSettings
+
+
 class _WiderRow(Exception):
     """A row is wider than the width the outputs are being written with."""
 
 
-def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int, outputs: Outputs) -> Written:
+def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int, outputs: _Outputs) -> Written:
     """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
     wider than ``width``, which must then be read again with the full width."""
     tally = Tally()
     column = contacts.email_column
-    shape = RowShape(column, outputs.annotate,
+    shape = RowShape(column, outputs.settings.annotate,
                      # A workbook's outputs are text cells: no spreadsheet runs them, so nothing to defuse.
-                     outputs.safe_formulas and contacts.text_format is not None)
+                     outputs.settings.safe_formulas and contacts.text_format is not None)
     shape_check = contacts.shape_check()
     with _open_outputs(contacts, width, outputs) as files:
         # Batches are judged while the ones before them are written (see engines.worker); two are
@@ -143,7 +143,7 @@ def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int,
     return Written(tally, shape_check.warnings(width))
 
 
-def _open_outputs(contacts: ContactSource, width: int, outputs: Outputs) -> CsvOutputs | XlsxOutputs:
+def _open_outputs(contacts: ContactSource, width: int, outputs: _Outputs) -> CsvOutputs | XlsxOutputs:
     """The two output files, with their headers.
 
     A file without a header keeps none in the clean file, ready to import as it came; the rejected
@@ -152,7 +152,7 @@ def _open_outputs(contacts: ContactSource, width: int, outputs: Outputs) -> CsvO
     """
     named = contacts.header if contacts.header is not None else generated_header(contacts.email_column, width)
     padded = named + [""] * (width - len(named))
-    clean_header = padded + VERDICT_COLUMNS if outputs.annotate else contacts.header
+    clean_header = padded + VERDICT_COLUMNS if outputs.settings.annotate else contacts.header
     headers = [(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)]
     if contacts.text_format is None:
         return XlsxOutputs(headers, contacts.sheet)

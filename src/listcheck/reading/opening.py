@@ -29,7 +29,6 @@ class ContactSource(Protocol):
     sample_width: int  # the widest record of the first rows
     warnings: list[str]
     sheet: str  # a workbook's sheet; empty for a CSV file
-    size: int  # in bytes
 
     @property
     def email_column_name(self) -> str: ...

@@ -1,4 +1,4 @@
-"""Excel workbooks (.xlsx) in and out, every cell as text.
+"""Excel workbooks (.xlsx) read, every cell as the text it stands for (``writing.workbooks`` writes them).
 
 Course authors live in Excel. A workbook is read with openpyxl: the values Excel last computed (not
 formulas), each cell turned into the text it stands for, so that nothing is reinterpreted on the

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from listcheck.checks.dns_answers import DnsSummary
+from listcheck.checks.suppression import SuppressionSummary
 from listcheck.settings import Settings
 
 EXAMPLES_PER_REASON = 3
@@ -52,15 +53,6 @@ class Typo:
     row: int
     address: str
     suggestion: str
-
-
-@dataclass(frozen=True)
-class SuppressionSummary:
-    """What the suppression files held."""
-
-    files: list[str] = field(default_factory=list)
-    addresses: int = 0
-    temporary_bounces_skipped: int = 0
 
 
 @dataclass(frozen=True)
