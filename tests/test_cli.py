@@ -137,6 +137,15 @@ def test_json_to_stdout_moves_the_human_report_to_stderr(folder):
     assert "→ rejected" in result.stderr
 
 
+def test_json_warnings_are_objects_with_a_stable_code(folder):
+    Path("ragged.csv").write_text("email,nombre\nana@correo.es,Ana,extra\nluis@correo.es\n")
+    result = run("check", "ragged.csv", "--no-dns", "--report-json", "-", "--lang", "es")
+    warnings = json.loads(result.stdout)["warnings"]
+    assert [warning["code"] for warning in warnings] == ["long_rows", "short_rows"]
+    assert warnings[0]["message"] == "1 fila tiene más campos que el encabezado; los campos de más se conservaron."
+    assert all(set(warning) == {"code", "message"} for warning in warnings)
+
+
 def test_quiet_prints_nothing(folder):
     result = run("check", "lista.csv", "--no-dns", "-q")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")

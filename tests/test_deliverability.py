@@ -67,7 +67,8 @@ def test_a_server_that_never_answers_rejects_nobody_and_says_so(tmp_path, silent
     assert {name for name, _ in silent_server.questions} == {"gmail.com"}  # gave up after the canary
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert report.reasons["dns_unknown"] == 2 and not report.dns.resolver_trusted
-    assert any("cannot be trusted" in w for w in report.warnings)
+    assert [w.code for w in report.warnings] == ["resolver_untrusted"]
+    assert "cannot be trusted" in report.warnings[0].message
 
 
 def test_a_server_that_answers_nxdomain_to_everything_rejects_nobody(tmp_path, nxdomain_server):
@@ -75,9 +76,10 @@ def test_a_server_that_answers_nxdomain_to_everything_rejects_nobody(tmp_path, n
     report = dns_check(source, nxdomain_server)
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert not report.dns.resolver_trusted
-    assert report.warnings[0].startswith("The DNS resolver cannot be trusted: it does not find the mail servers "
-                                         "of gmail.com, a domain that certainly receives mail (the domain does "
-                                         "not exist)")
+    assert report.warnings[0].code == "resolver_untrusted"
+    assert report.warnings[0].message.startswith("The DNS resolver cannot be trusted: it does not find the mail servers "
+                                                 "of gmail.com, a domain that certainly receives mail (the "
+                                                 "domain does not exist)")
 
 
 CANARIES = """
@@ -122,7 +124,8 @@ def test_a_server_that_stops_answering_is_not_waited_for_domain_after_domain(tmp
         report = dns_check(source, server, timeout=0.1, concurrency=4)
     assert report.destinations["rejected"] == 0 and report.reasons["dns_unknown"] == 60
     assert 0 < len(server.resolver.dropped) < 30  # gave up: most domains were never asked
-    assert any(w.startswith("DNS stopped answering part-way") for w in report.warnings)
+    assert any(w.code == "dns_stopped" and w.message.startswith("DNS stopped answering part-way")
+               for w in report.warnings)
 
 
 def test_a_lost_packet_is_asked_again(tmp_path):
@@ -273,5 +276,6 @@ def test_a_corrupted_cache_file_is_survived(tmp_path, dns_server):
     cache.write_bytes(b"this is not a database" * 100)
     report = dns_check(source, dns_server, cache=str(cache))
     assert report.destinations == {"clean": 1, "rejected": 0} and report.dns.resolver_trusted
-    assert report.warnings == [(f"The DNS cache {cache} could not be opened (file is not a database); "
-                                "this run went without it.")]
+    assert [(w.code, w.message) for w in report.warnings] == [
+        ("dns_cache_unopened", (f"The DNS cache {cache} could not be opened (file is not a database); this run went "
+                               "without it."))]

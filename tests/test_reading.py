@@ -137,8 +137,9 @@ def test_ragged_rows_are_padded_and_counted():
     table = read_contacts(b"email,name\nana@correo.es\nluis@correo.es,Luis,extra\n")
     assert table.records == [["ana@correo.es", "", ""], ["luis@correo.es", "Luis", "extra"]]
     assert table.header == ["email", "name"] and table.width == 3
-    assert table.warnings == ["1 row has more fields than the header; the extra fields were kept.",
-                              "1 row has fewer fields than the widest row; it was padded with empty cells."]
+    assert [(w.code, w.message) for w in table.warnings] == [
+        ("long_rows", "1 row has more fields than the header; the extra fields were kept."),
+        ("short_rows", "1 row has fewer fields than the widest row; it was padded with empty cells.")]
 
 
 # Header and column detection on awkward files (found in review).
@@ -198,6 +199,7 @@ def test_utf32_is_read_and_named():
 
 def test_an_unclosed_quote_is_warned_about():
     table = read_contacts(b'email,nombre\nana@correo.es,"Ana\nluis@correo.es,Luis\neva@correo.es,Eva\n')
-    assert table.warnings == [("Row 2 has a cell of 4 lines with ',' inside: probably a quote that is never closed, "
-                              "which put the rows after it in one cell. Check the file around that row.")]
+    assert [(w.code, w.message) for w in table.warnings] == [
+        ("unclosed_quote", ("Row 2 has a cell of 4 lines with ',' inside: probably a quote that is never closed, "
+                            "which put the rows after it in one cell. Check the file around that row."))]
     assert read_contacts((DATA / "multiline_cells.csv").read_bytes()).warnings == []

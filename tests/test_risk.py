@@ -91,8 +91,9 @@ def test_suppression_files_of_three_shapes(tmp_path):
                                             "nunca@correo.es", "otra@correo.es", "queja@correo.es",
                                             "rebotada@correo.es"]
     assert suppressions.temporary == 2
-    assert suppressions.warnings == [("2 temporary bounces in eventos.csv did not suppress: a full mailbox or a "
-                                     "server down is worth another try.")]
+    assert [(w.code, w.message) for w in suppressions.warnings] == [
+        ("temporary_bounces", ("2 temporary bounces in eventos.csv did not suppress: a full mailbox or a server down "
+                               "is worth another try."))]
 
 
 def test_suppressed_rows_are_rejected_and_not_asked_of_dns(tmp_path):

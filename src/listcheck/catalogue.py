@@ -115,10 +115,13 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
         "es": "La fila {row} tiene una celda de {lines} líneas con '{delimiter}' dentro: seguramente unas comillas "
               "que nunca se cierran, que metieron las filas siguientes en una sola celda. Revisa el archivo cerca "
               "de esa fila."},
-    "warning.sheets": {"en": "The workbook has {count} sheets; the first, '{sheet}', was checked. Use --sheet to "
-                             "check another.",
-                       "es": "El libro tiene {count} hojas; se revisó la primera, '{sheet}'. Usa --sheet para "
-                             "revisar otra."},
+    "warning.sheets": {  # said of two sheets or more; "one" is there for the rule's sake
+        "en": {"one": "The workbook has {count} sheet; '{sheet}' was checked.",
+               "other": "The workbook has {count} sheets; the first, '{sheet}', was checked. Use --sheet to check "
+                        "another."},
+        "es": {"one": "El libro tiene {count} hoja; se revisó '{sheet}'.",
+               "other": "El libro tiene {count} hojas; se revisó la primera, '{sheet}'. Usa --sheet para revisar "
+                        "otra."}},
     "warning.temporary_bounces": {
         "en": {"one": "{count} temporary bounce in {file} did not suppress: a full mailbox or a server down is "
                       "worth another try.",

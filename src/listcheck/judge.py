@@ -11,7 +11,7 @@ from listcheck.checks.duplicates import DuplicateIndex, FirstSeen
 from listcheck.checks.suppression import SuppressionSummary
 from listcheck.checks.typos import DomainKnowledge
 from listcheck.judged import JudgedRows, distinct, per_distinct, row_key
-from listcheck.messages import say
+from listcheck.messages import RunWarning, say
 from listcheck.policy import Policy
 from listcheck.reasons import Destination, Reason, Status
 from listcheck.settings import PolicySettings
@@ -60,7 +60,7 @@ class RowJudge:
         )
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[RunWarning]:
         """What the judge's setting up found worth saying (about the suppression files)."""
         return list(self._suppressions.warnings) if self._suppressions is not None else []
 

@@ -21,6 +21,7 @@ import string
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from listcheck.catalogue import MESSAGES, SYNTAX_ES
 
@@ -89,6 +90,28 @@ def say_count(key: str, count: int, **values: object) -> str:
     forms = MESSAGES[key][lang]
     assert isinstance(forms, dict), f"{key} counts nothing: use say"
     return forms[plural_category(lang, count)].format(count=number(count), **values)
+
+
+@dataclass(frozen=True)
+class RunWarning:
+    """Something a run found worth saying that is not about one row: a stable ``code`` (snake_case)
+    that scripts branch on, and the ``message`` in the language of the run (CONTRACT.md, Report)."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def warn(code: str, count: int | None = None, **values: object) -> RunWarning:
+    """The warning ``code``, said from the catalogue's ``warning.<code>``; ``count`` for one that counts.
+
+    >>> warn("long_rows", count=2)
+    RunWarning(code='long_rows', message='2 rows have more fields than the header; the extra fields were kept.')
+    """
+    key = f"warning.{code}"
+    return RunWarning(code, say(key, **values) if count is None else say_count(key, count, **values))
 
 
 def _one_or_other(count: int) -> str:

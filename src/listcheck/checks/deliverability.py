@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from listcheck.checks.dns_answers import DnsSummary, DomainAnswer, settled_answer, unknown_answer
 from listcheck.errors import UsageError
-from listcheck.messages import say
+from listcheck.messages import RunWarning, say, warn
 from listcheck.reasons import Reason
 
 if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for it
@@ -56,7 +56,7 @@ class DeliverabilityChecker:
         concurrency: int = 64,
         cache: DnsCache | None = None,
         canaries: Sequence[str] = CANARY_DOMAINS,
-        notes: Sequence[str] = (),
+        notes: Sequence[RunWarning] = (),
     ) -> None:
         self._nameservers = list(nameservers)
         self._timeout = timeout
@@ -66,7 +66,7 @@ class DeliverabilityChecker:
         self._notes = list(notes)  # warnings from setting up, reported with the run's
         self._lifetime = self._lifetime_for(len(self._nameservers))
         self.stats = DnsSummary()
-        self.warnings: list[str] = []
+        self.warnings: list[RunWarning] = []
 
     def _count(self, **changes: int | bool) -> None:
         self.stats = replace(self.stats, **changes)  # type: ignore[arg-type]  # DnsSummary's own fields
@@ -148,9 +148,9 @@ class DeliverabilityChecker:
         await asyncio.gather(*(judge(domain) for domain in pending))
         unanswered = sum(1 for d in pending if answers[d].reason is Reason.DNS_UNKNOWN)
         if gave_up.is_set():
-            self.warnings.append(say("warning.dns_stopped", unanswered=unanswered, asked=len(pending)))
+            self.warnings.append(warn("dns_stopped", unanswered=unanswered, asked=len(pending)))
         elif unanswered * 2 > len(pending):
-            self.warnings.append(say("warning.dns_unanswered", unanswered=unanswered, asked=len(pending)))
+            self.warnings.append(warn("dns_unanswered", unanswered=unanswered, asked=len(pending)))
         if self._cache is not None:
             try:
                 self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})
@@ -160,7 +160,7 @@ class DeliverabilityChecker:
 
     def _drop_cache(self, error: sqlite3.Error) -> None:
         """A broken cache file is no reason not to check: go on without it, and say so."""
-        self.warnings.append(say("warning.dns_cache_broken", error=error))
+        self.warnings.append(warn("dns_cache_broken", error=error))
         self._cache = None
 
     def _resolver(self) -> dns.asyncresolver.Resolver | None:
@@ -171,7 +171,7 @@ class DeliverabilityChecker:
         try:
             resolver = dns.asyncresolver.Resolver(configure=not self._nameservers)
         except dns.resolver.NoResolverConfiguration:
-            self.warnings.append(say("warning.no_resolver"))
+            self.warnings.append(warn("no_resolver"))
             return None
         if self._nameservers:
             resolver.nameservers = [dns.nameserver.Do53Nameserver(host, port) for host, port in self._nameservers]
@@ -197,7 +197,7 @@ class DeliverabilityChecker:
             except dns.exception.DNSException as error:
                 problem = say("problem.nxdomain") if type(error).__name__ == "NXDOMAIN" else type(error).__name__
             if problem:
-                self.warnings.append(say("warning.resolver_untrusted", canary=canary, problem=problem))
+                self.warnings.append(warn("resolver_untrusted", canary=canary, problem=problem))
                 return False
         return True
 
@@ -252,15 +252,15 @@ def checker_for(settings: DnsSettings) -> DeliverabilityChecker:
         servers = [parse_nameserver(text) for text in settings.nameservers]
     except ValueError as error:
         raise UsageError(say("usage.nameserver", problem=error)) from None
-    store, problem = None, ""
+    store, problem = None, None
     if settings.cache:
         path = default_cache_path() if settings.cache is True else settings.cache
         try:
             store = DnsCache(path)
         except (OSError, DnsCache.Error) as error:  # a cache we cannot open is no reason not to check
-            problem = say("warning.dns_cache_unopened", path=path, error=error)
+            problem = warn("dns_cache_unopened", path=path, error=error)
     return DeliverabilityChecker(nameservers=servers, timeout=settings.timeout, concurrency=settings.concurrency,
-                                 cache=store, notes=[problem] if problem else [])
+                                 cache=store, notes=[problem] if problem is not None else [])
 
 
 def _routable(text: str) -> bool:

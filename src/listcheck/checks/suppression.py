@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from listcheck.checks.addresses import check_address
 from listcheck.errors import ListcheckError, UsageError
-from listcheck.messages import say, say_count
+from listcheck.messages import RunWarning, say, warn
 from listcheck.reading.columns import normalize_header
 from listcheck.reading.contacts import read_contacts, read_file_bytes
 
@@ -44,7 +44,7 @@ class SuppressionList:
 
     sources: dict[str, str] = field(default_factory=dict)
     temporary: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)
 
     def summary(self) -> SuppressionSummary:
         """What these lists hold, for the report."""
@@ -81,7 +81,7 @@ def load_suppression_lists(paths: Iterable[str]) -> SuppressionList:
                 sources.setdefault(verdict.comparison_key, os.path.basename(path))
         temporary += skipped
         if skipped:
-            warnings.append(say_count("warning.temporary_bounces", skipped, file=os.path.basename(path)))
+            warnings.append(warn("temporary_bounces", count=skipped, file=os.path.basename(path)))
     return SuppressionList(sources, temporary, warnings)
 
 

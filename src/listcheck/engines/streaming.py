@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Self
 from listcheck.engines.worker import BatchJudging
 from listcheck.judge import RowJudge
 from listcheck.judged import JudgedBatch
+from listcheck.messages import RunWarning
 from listcheck.reading.opening import ContactSource
 from listcheck.reading.splitting import RecordBatch, widest_record
 from listcheck.reports.tally import Tally
@@ -52,7 +53,7 @@ class Written:
     """What the engine found while judging and writing."""
 
     tally: Tally
-    warnings: list[str]  # about the shape of the rows (too long, too short)
+    warnings: list[RunWarning]  # about the shape of the rows (too long, too short)
 
 
 class StreamingEngine:

@@ -21,7 +21,7 @@ import idna
 
 from listcheck.checks.tlds import tld_exists
 from listcheck.errors import InputError, UsageError
-from listcheck.messages import say, say_count
+from listcheck.messages import RunWarning, say, warn
 from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
 from listcheck.reading.decoding import detect_encoding
 from listcheck.reading.splitting import RecordBatch, record_batches, widest_record
@@ -61,7 +61,7 @@ class ContactTable:
     email_column: int
     text_format: TextFormat
     column_found_by: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)
     blank_rows_before: int = 0  # blank lines above the header, which a spreadsheet shows as rows
 
     @property
@@ -221,7 +221,7 @@ class ShapeCheck:
         self._delimiter = delimiter  # None: one column, or a workbook
         self._widths: Counter[int] = Counter()
         self._long_rows = 0
-        self._swallowed: list[str] = []
+        self._swallowed: list[RunWarning] = []
 
     def look_at(self, batch: RecordBatch) -> None:
         self._widths.update(map(len, batch.records))
@@ -235,14 +235,14 @@ class ShapeCheck:
     def widest(self) -> int:
         return max(self._widths, default=0)
 
-    def warnings(self, width: int) -> list[str]:
+    def warnings(self, width: int) -> list[RunWarning]:
         """The warnings once every record is padded to ``width`` fields."""
         found = []
         if self._header_width is not None and width > self._header_width:
-            found.append(say_count("warning.long_rows", self._long_rows))
+            found.append(warn("long_rows", count=self._long_rows))
         short = sum(count for fields, count in self._widths.items() if 0 < fields < width)
         if short:
-            found.append(say_count("warning.short_rows", short))
+            found.append(warn("short_rows", count=short))
         return found + self._swallowed
 
 
@@ -302,7 +302,7 @@ def sniff_delimiter(text: str) -> str | None:
     return chosen
 
 
-def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int) -> list[str]:
+def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int) -> list[RunWarning]:
     """Warn of a quote that was never closed: the rows after it end up inside one cell, unchecked.
 
     A cell holding several line breaks and the delimiter between them is rows, not a note.
@@ -312,7 +312,7 @@ def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int
     for offset, record in enumerate(body):
         for cell in record:
             if cell.count("\n") >= 2 and any(delimiter in line for line in cell.splitlines()[1:]):
-                return [say("warning.unclosed_quote", row=first_row + offset, lines=cell.count(chr(10)) + 1,
+                return [warn("unclosed_quote", row=first_row + offset, lines=cell.count(chr(10)) + 1,
                             delimiter=delimiter)]
     return []
 

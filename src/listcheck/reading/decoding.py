@@ -13,7 +13,7 @@ from typing import BinaryIO
 from charset_normalizer import CharsetMatch, from_bytes
 
 from listcheck.errors import InputError, UsageError
-from listcheck.messages import say
+from listcheck.messages import RunWarning, say, warn
 
 # Code pages that spreadsheets write when the file is not Unicode: Western and Cyrillic Windows.
 _CODE_PAGES = ["cp1252", "cp1251"]
@@ -53,7 +53,7 @@ class FileEncoding:
     codec: str
     bom: bytes = b""
     errors: str = "strict"  # the Python error handler used, to encode the outputs the same way
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)
     lone_cr: bool = False  # a CR that does not end a CRLF: a cell may hold it, the writer must quote it
     spare_control: str = "\x1f"  # a control character the text never holds: the separator of a one-column file
 
@@ -137,7 +137,7 @@ def _scan(handle: BinaryIO, codec: str, bom: bytes, handler: str) -> _Scan:
 
 
 def _checked(handle: BinaryIO, codec: str, bom: bytes, handler: str, *, mostly_utf8: bool = False,
-             warnings: list[str] | None = None) -> FileEncoding:
+             warnings: list[RunWarning] | None = None) -> FileEncoding:
     """The encoding, once the whole file is known to decode with it (``strict``) or how it will."""
     scan = _scan(handle, codec, bom, handler)
     if scan.error is not None:
@@ -195,7 +195,7 @@ def _code_page(handle: BinaryIO, head: bytes, handler: str) -> FileEncoding:
     warnings = []
     if len(matches) > 1 and _close_call(matches[0], matches[1]):
         # Both code pages read the bytes as plausible words: say which one was taken and how to change it.
-        warnings.append(say("warning.code_page", codec=codec))
+        warnings.append(warn("code_page", codec=codec))
     return _checked(handle, codec, b"", handler, warnings=warnings)
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import IO, BinaryIO, Protocol
 
 from listcheck.errors import InputError
+from listcheck.messages import RunWarning
 from listcheck.reading.contacts import ContactFile, ShapeCheck, TextFormat, describe_open_error
 from listcheck.reading.splitting import RecordBatch
 from listcheck.reading.workbooks import WorkbookFile
@@ -27,7 +28,7 @@ class ContactSource(Protocol):
     email_column: int
     column_found_by: str
     sample_width: int  # the widest record of the first rows
-    warnings: list[str]
+    warnings: list[RunWarning]
     sheet: str  # a workbook's sheet; empty for a CSV file
 
     @property

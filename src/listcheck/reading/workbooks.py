@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from listcheck.errors import InputError, UsageError
-from listcheck.messages import say
+from listcheck.messages import RunWarning, say, warn
 from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
 from listcheck.reading.contacts import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
@@ -59,9 +59,9 @@ class WorkbookFile:
         records = records[self.blank_rows_before:]
         if not records:
             raise InputError(say("error.empty_sheet", sheet=self.sheet))
-        self.warnings: list[str] = []
+        self.warnings: list[RunWarning] = []
         if sheet is None and len(names) > 1:
-            self.warnings.append(say("warning.sheets", count=len(names), sheet=self.sheet))
+            self.warnings.append(warn("sheets", count=len(names), sheet=self.sheet))
         layout = find_layout(records[:SAMPLE_RECORDS + 1], column=column, has_header=has_header)
         self.header = records[0] if layout.has_header else None
         self._records = records[1:] if layout.has_header else records

@@ -8,6 +8,7 @@ from typing import Any
 
 from listcheck.checks.dns_answers import DnsSummary
 from listcheck.checks.suppression import SuppressionSummary
+from listcheck.messages import RunWarning
 from listcheck.settings import Settings
 
 EXAMPLES_PER_REASON = 3
@@ -80,7 +81,7 @@ class Report:
     destinations: dict[str, int]
     corrections: list[Correction] = field(default_factory=list)
     typos: list[Typo] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RunWarning] = field(default_factory=list)  # each with a stable code
     suppression: SuppressionSummary = SuppressionSummary()
     free_provider_rows: int = 0
     dns: DnsSummary = DnsSummary()

@@ -54,7 +54,7 @@ def render_report(report: Report, console: Console) -> None:
             console.print("  " + say("report.typos_more", count=len(report.typos) - len(shown)))
         console.print()
     for warning in report.warnings:
-        console.print(Text.assemble((say("report.warning"), "bold yellow"), warning))
+        console.print(Text.assemble((say("report.warning"), "bold yellow"), warning.message))
 
 
 def _dns_line(report: Report) -> str:
