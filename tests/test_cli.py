@@ -146,6 +146,25 @@ def test_json_warnings_are_objects_with_a_stable_code(folder):
     assert all(set(warning) == {"code", "message"} for warning in warnings)
 
 
+def test_a_file_argument_means_check(folder):
+    result = CliRunner().invoke(cli, ["lista.csv", "--no-dns", "-o", "bare"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert Path("bare/lista.clean.csv").exists() and Path("bare/lista.rejected.csv").exists()
+    assert CliRunner().invoke(cli, ["--no-dns", "lista.csv", "-o", "first"]).exit_code == 0  # options first too
+
+
+def test_quiet_with_fail_over_crossed_says_why_on_one_line(folder):
+    result = run("check", "lista.csv", "--no-dns", "-q", "--fail-over", "30")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "75.0% of the rows were rejected, over --fail-over 30%.\n"
+
+
+def test_the_plain_report_has_no_trailing_spaces(folder):
+    result = run("check", "lista.csv", "--no-dns")
+    assert result.stdout and all(line == line.rstrip() for line in result.stdout.splitlines())
+
+
 def test_quiet_prints_nothing(folder):
     result = run("check", "lista.csv", "--no-dns", "-q")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")

@@ -339,6 +339,9 @@ def fail_over(lab: Lab) -> None:
     report, _, _ = lab.check("--fail-over", "59", status=1)  # 3 rows of 5 rejected: 60%
     assert report["destinations"]["rejected"] == 3 and (lab.folder / "lista.clean.csv").exists()  # still written
     lab.check("--fail-over", "60", status=0)  # more than PERCENT, not as many
+    quiet = lab.run("check", "lista.csv", "--no-dns", "-q", "--fail-over", "59")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (
+        1, "", "60.0% of the rows were rejected, over --fail-over 59%.\n")
 
 
 def encoding_and_delimiter(lab: Lab) -> None:
@@ -431,8 +434,8 @@ EFFECTS = [
      lang),
     (("--sheet",), "the sheet of an .xlsx workbook to check (default: the first)", sheet),
     (("--report-html",), "a self-contained HTML report to hand over", report_html),
-    (("--fail-over",), "exit 1 when more than PERCENT of the data rows are rejected (outputs are still written)",
-     fail_over),
+    (("--fail-over",), ("exit 1 when more than PERCENT of the data rows are rejected (outputs are still written; "
+                        "with -q, one line on stderr says the percentage and the limit)"), fail_over),
     (("--encoding", "--delimiter"), "override detection", encoding_and_delimiter),
     (("--encoding-errors",), ("refuse the file naming the line (default), carry them through unchanged, or write "
                               "U+FFFD"), encoding_errors),

@@ -332,6 +332,11 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "status.risky": {"en": "risky", "es": "dudosas"},
     "status.invalid": {"en": "invalid", "es": "no válidas"},
     "status.unknown": {"en": "unknown", "es": "sin determinar"},
+    # One address's status, as `listcheck address` says it (the ones above count rows).
+    "address.status.valid": {"en": "valid", "es": "válida"},
+    "address.status.risky": {"en": "risky", "es": "dudosa"},
+    "address.status.invalid": {"en": "invalid", "es": "no válida"},
+    "address.status.unknown": {"en": "unknown", "es": "sin determinar"},
     "output.clean": {"en": "clean", "es": "limpias"},
     "output.rejected": {"en": "rejected", "es": "rechazadas"},
     "output.clean_file": {"en": "clean file", "es": "archivo limpio"},

@@ -5,8 +5,10 @@ The only module that knows click and rich's consoles; everything it does goes th
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections.abc import Callable
 from enum import IntEnum
 from typing import IO
 
@@ -24,13 +26,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from listcheck.address_check import check_addresses
 from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
 from listcheck.messages import LANGUAGES, default_language, say, speaking
 from listcheck.reading.contacts import read_domain_list
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
-from listcheck.reports.terminal import render_report
+from listcheck.reports.terminal import render_addresses, render_report
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.version import __version__
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
@@ -41,6 +44,7 @@ class ExitStatus(IntEnum):
 
     OK = 0
     FAIL_OVER = 1
+    NOT_ALL_VALID = 1  # listcheck address: some address is not valid
     BAD_OPTIONS = 2
     BAD_INPUT = 3
     INTERRUPTED = 130
@@ -50,7 +54,16 @@ class ExitStatus(IntEnum):
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _CheckByDefault(click.Group):
+    """``listcheck contactos.csv`` is ``listcheck check contactos.csv`` (CONTRACT.md, Command)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_CheckByDefault, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="listcheck", message="%(prog)s %(version)s")
 def cli() -> None:
     """Clean an email contact list before importing it into a mailing platform."""
@@ -160,12 +173,47 @@ def check(
             _write_report(render_html(report), report_html)
         if not quiet:
             _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
+        elif crossed and fail_over is not None:  # a CI step that fails says why, even when quiet
+            click.echo(_fail_over_line(report, fail_over), err=True)
     except BrokenPipeError:
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
+
+
+@cli.command()
+@click.argument("texts", metavar="TEXT...", nargs=-1, required=True)
+@click.option("--no-dns", is_flag=True, help="Offline: no DNS at all.")
+@click.option("--nameserver", multiple=True, metavar="HOST[:PORT]",
+              help="Ask this DNS server instead of the system's (repeatable).")
+@click.option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+              metavar="SECONDS", help="How long one try of a DNS lookup may take (two tries per nameserver).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the DNS cache in the user's cache folder.")
+@click.option("--report-json", metavar="PATH", help="Write the verdicts as JSON here; '-' is stdout.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="The language of the verdicts [default: Spanish when LANG is Spanish, else English].")
+@click.pass_context
+def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver: tuple[str, ...],
+            dns_timeout: float, no_cache: bool, report_json: str | None, lang: str | None) -> None:
+    """Judge one address or a few (TEXT as pasted: 'Ana <ana@gmial.com>' works) as check judges a row:
+    status, reason, what is wrong and the fix. Exit 0 when every address is valid, 1 otherwise."""
+    ctx.with_resource(speaking(lang or default_language()))
+    try:
+        report = check_addresses(list(texts), dns=None if no_dns else DnsSettings(
+            nameservers=nameserver, timeout=dns_timeout, cache=not no_cache))
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        if report_json is not None:
+            _write_report(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", report_json)
+        if report_json != "-":
+            _print(lambda console: render_addresses(report, console), to_stderr=False)
+    except BrokenPipeError:
+        _silence(sys.stdout, sys.stderr)
+        ctx.exit(ExitStatus.BROKEN_PIPE)
+    ctx.exit(ExitStatus.OK if report.all_valid else ExitStatus.NOT_ALL_VALID)
 
 
 class _RateColumn(ProgressColumn):
@@ -211,12 +259,31 @@ class _ReportConsole(Console):
 
 
 def _print_report(report: Report, crossed_fail_over: float | None, *, to_stderr: bool) -> None:
+    def draw(console: Console) -> None:
+        render_report(report, console)
+        if crossed_fail_over is not None:
+            console.print(_fail_over_line(report, crossed_fail_over))
+
+    _print(draw, to_stderr=to_stderr)
+
+
+def _print(draw: Callable[[Console], None], *, to_stderr: bool) -> None:
+    """Draw on the terminal with rich; where the stream is not a terminal (or ``NO_COLOR`` is set),
+    as plain text without the spaces rich pads lines with, so logs and diffs stay clean."""
+    stream = sys.stderr if to_stderr else sys.stdout
     plain = bool(os.environ.get("NO_COLOR"))
-    console = _ReportConsole(file=sys.stderr if to_stderr else sys.stdout, highlight=False,
-                      force_terminal=False if plain else None)
-    render_report(report, console)
-    if crossed_fail_over is not None:
-        console.print(say("report.fail_over", percent=f"{report.rejected_percent:.1f}", limit=f"{crossed_fail_over:g}"))
+    console = _ReportConsole(file=stream, highlight=False, force_terminal=False if plain else None)
+    if console.is_terminal:
+        draw(console)
+        return
+    with console.capture() as captured:
+        draw(console)
+    stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    stream.flush()
+
+
+def _fail_over_line(report: Report, limit: float) -> str:
+    return say("report.fail_over", percent=f"{report.rejected_percent:.1f}", limit=f"{limit:g}")
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -4,9 +4,12 @@ the command line also asks for it when ``NO_COLOR`` is set."""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from listcheck.address_check import AddressesReport
+from listcheck.checks.dns_answers import DnsSummary
 from listcheck.messages import number, percent, rows, say
 from listcheck.reasons import Reason, Status
 from listcheck.reports.report import EXAMPLES_PER_REASON, Report
@@ -29,7 +32,7 @@ def render_report(report: Report, console: Console) -> None:
                    delimiter=delimiter_name(source.delimiter), header=header, column=source.email_column,
                    found_by=found_by)
     console.print(read, highlight=False)
-    console.print(_dns_line(report), highlight=False)
+    console.print(_dns_line(report.dns), highlight=False)
     if report.suppression.files:
         console.print(say("report.suppression", count=report.suppression.addresses,
                           files=", ".join(report.suppression.files)), highlight=False)
@@ -57,8 +60,24 @@ def render_report(report: Report, console: Console) -> None:
         console.print(Text.assemble((say("report.warning"), "bold yellow"), warning.message))
 
 
-def _dns_line(report: Report) -> str:
-    dns = report.dns
+def render_addresses(report: AddressesReport, console: Console) -> None:
+    """Print each address given to ``listcheck address``: its verdict, why, and the fix."""
+    for result in report.results:
+        verdict = result.verdict
+        console.print(Text(result.text or say("report.empty"), style="bold"), highlight=False)
+        title = f" · {verdict.reason.code} · {verdict.reason.title}" if verdict.reason else ""
+        console.print(Text.assemble("  ", (say(f"address.status.{verdict.status.value}"), _STATUS_STYLE[verdict.status]),
+                                    title))
+        if verdict.detail:
+            console.print(Padding(Text(verdict.detail), (0, 0, 0, 2)))
+        if verdict.suggestion:
+            console.print(Padding(Text("→ " + verdict.suggestion, style="bold"), (0, 0, 0, 2)))
+    console.print(_dns_line(report.dns), highlight=False)
+    for warning in report.warnings:
+        console.print(Text.assemble((say("report.warning"), "bold yellow"), warning.message))
+
+
+def _dns_line(dns: DnsSummary) -> str:
     if not dns.checked:
         return say("report.dns_off")
     line = say("report.dns_on", domains=dns.domains, queries=dns.queries, hits=dns.cache_hits, timeouts=dns.timeouts)
