@@ -322,6 +322,8 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
                      "es": "Erratas encontradas ({count}); --fix-typos las corregiría"},
     "report.typos_more": {"en": "... and {count} more, all in the rejected file and the JSON report",
                           "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON"},
+    "report.shortened": {"en": {"one": "… ({count} character)", "other": "… ({count} characters)"},
+                         "es": {"one": "… ({count} carácter)", "other": "… ({count} caracteres)"}},
     "report.warning": {"en": "Warning: ", "es": "Aviso: "},
     "report.row": {"en": "row", "es": "fila"},
     "report.empty": {"en": "(empty)", "es": "(vacía)"},

@@ -114,6 +114,23 @@ def warn(code: str, count: int | None = None, **values: object) -> RunWarning:
     return RunWarning(code, say(key, **values) if count is None else say_count(key, count, **values))
 
 
+# The longest a cell is quoted in a report (CONTRACT.md, Report); the outputs keep every cell whole.
+QUOTED_CHARACTERS = 200
+
+
+def shortened(text: str, limit: int = QUOTED_CHARACTERS) -> str:
+    """``text`` as a report quotes it: whole when short, else cut to ``limit`` characters in all,
+    ending with a mark that says so and how long it was.
+
+    >>> shortened("ana@correo.es"), len(shortened("x" * 3_000_000)), shortened("x" * 3_000_000)[-25:]
+    ('ana@correo.es', 200, 'x… (3,000,000 characters)')
+    """
+    if len(text) <= limit:
+        return text
+    mark = say_count("report.shortened", len(text))
+    return text[: max(limit - len(mark), 0)] + mark
+
+
 def _one_or_other(count: int) -> str:
     return "one" if count == 1 else "other"
 

@@ -17,7 +17,7 @@ from listcheck.checks.normalize import clean_cell
 from listcheck.checks.risk import DisposableDomains, role_of
 from listcheck.checks.tlds import tld_exists
 from listcheck.checks.typos import DomainKnowledge, default_knowledge
-from listcheck.messages import language, say, syntax_detail
+from listcheck.messages import language, say, shortened, syntax_detail
 from listcheck.reasons import Reason, Status
 from listcheck.verdict import AddressVerdict
 
@@ -64,7 +64,7 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
 
     addresses = [part for part in _ADDRESS_SEPARATORS.split(cleaned) if _LOOKS_LIKE_ADDRESS.fullmatch(part)]
     if len(addresses) > 1:
-        shown = ", ".join(addresses[:3]) + (", ..." if len(addresses) > 3 else "")
+        shown = shortened(", ".join(addresses[:3]) + (", ..." if len(addresses) > 3 else ""))
         return _invalid(
             cleaned, Reason.MULTIPLE_ADDRESSES,
             say("detail.multiple", count=len(addresses), shown=shown),
@@ -73,7 +73,7 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
     if "@" not in cleaned:
         return _invalid(
             cleaned, Reason.MISSING_AT,
-            say("detail.missing_at", cell=cleaned),
+            say("detail.missing_at", cell=shortened(cleaned)),  # a 3 MB cell is not said whole
         )
 
     typed_domain = cleaned.rpartition("@")[2]

@@ -12,8 +12,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from listcheck.checks.addresses import check_address
 from listcheck.errors import InputError, UsageError
-from listcheck.messages import say
+from listcheck.messages import RunWarning, say, say_count, shortened, warn
 
 
 def normalize_header(name: str) -> str:
@@ -89,9 +90,11 @@ class Layout:
     has_header: bool
     email_column: int
     found_by: str  # "option", "header" or "content"
+    other_email_columns: tuple[int, ...] = ()  # other columns that hold addresses too, left to right
 
 
 SAMPLE_RECORDS = 2000  # the rows looked at to find the header and the address column
+TITLE_ROWS = 20  # the most rows a title block above the header may take
 
 
 def find_layout(
@@ -113,26 +116,79 @@ def find_layout(
     sample = data[:SAMPLE_RECORDS]
     width = width if width is not None else max((len(r) for r in records), default=0)
 
-    if column is not None:
-        return Layout(has_header, _column_from_option(column, header, width), "option")
     counts = [_address_count(sample, i) for i in range(width)]
-    by_content = counts.index(max(counts)) if counts and max(counts) > 0 else None
-    if header is not None:
-        candidates = [i for i, score in enumerate(scores) if score]
-        if candidates:
-            best = max(candidates, key=lambda i: (counts[i] > 0, scores[i], counts[i], -i))
-            # A name that promises addresses over a column without any ("Mail enviado": sí/no) loses
-            # to the column that holds them.
-            if counts[best] > 0 or by_content is None:
-                return Layout(has_header, best, "header")
-    if by_content is not None:
-        return Layout(has_header, by_content, "content")
+    scores = scores + [0] * (width - len(scores)) if header is not None else [0] * width
+    named = [i for i in range(width) if scores[i] and counts[i]]
+    # Columns mostly of addresses; with the one holding the most, whatever else it holds.
+    by_content = [i for i in range(width) if counts[i] and 2 * counts[i] >= _filled_count(sample, i)]
+    most = [counts.index(max(counts))] if counts and max(counts) > 0 else []
+    if column is not None:
+        chosen = _column_from_option(column, header, width)
+        return Layout(has_header, chosen, "option", _others(named + by_content, chosen))
+    # A name that promises addresses over a column without any ("Mail enviado": sí/no) loses to the
+    # column that holds them; without a name, the columns of addresses compete.
+    candidates, found_by = (named, "header") if named else (sorted(set(by_content + most)), "content")
+    if not candidates and any(scores):
+        candidates, found_by = [max(range(width), key=lambda i: (scores[i], -i))], "header"
+    if candidates:
+        chosen = _fullest(sample, candidates, scores, counts)
+        return Layout(has_header, chosen, found_by, _others(named + by_content, chosen))
     if width <= 1:
         return Layout(has_header, 0, "content")
     raise InputError(
         say("error.no_email_column"),
         say("hint.column"),
     )
+
+
+def rows_above_header(records: Sequence[Sequence[str]]) -> int:
+    """How many of the first records stand above the header: the title, notes and blank rows people put
+    above a table ("Alumnos 2024", a blank row, then "Nombre;Correo"). 0 when the first record is the
+    header, when there is none, or when no header is found below such rows.
+
+    The header is the first record that looks like one and is as wide as the rows under it; rows above
+    it must be blank or hold no address and fewer cells than it (a one-column list's title is as wide
+    as its header, which must then name the address column for certain). Data never counts as a title:
+    a record holding an address ends the search.
+
+    >>> rows_above_header([["Alumnos 2024", ""], ["", ""], ["Nombre", "Correo"], ["Ana", "ana@correo.es"]])
+    2
+    >>> rows_above_header([["Nombre", "Correo"], ["Ana", "ana@correo.es"]])
+    0
+    """
+    widest_above = 0  # the most cells filled in a row above the candidate
+    for row, record in enumerate(records[:TITLE_ROWS + 1]):
+        if any(_ADDRESS.search(cell) for cell in record):
+            break
+        filled = sum(1 for cell in record if cell.strip())
+        if filled and _is_header_at(records, row, filled, widest_above):
+            return row
+        widest_above = max(widest_above, filled)
+    return 0
+
+
+def _is_header_at(records: Sequence[Sequence[str]], row: int, filled: int, widest_above: int) -> bool:
+    """Whether ``records[row]`` is the header, the rows above it (no address in them) filling at most
+    ``widest_above`` cells."""
+    scores = [header_score(cell) for cell in records[row]]
+    below = records[row + 1:row + 1 + TITLE_ROWS]
+    if row == 0:  # the usual case, unless the row is narrower than the table under it (a title)
+        fits = filled >= max((sum(1 for cell in r if cell.strip()) for r in below), default=0)
+    else:
+        fits = widest_above < filled or (max(scores, default=0) == 2 and widest_above <= filled)
+    # A few hundred rows are enough to see which column holds addresses.
+    return fits and _looks_like_header(records[row:row + 201], scores)
+
+
+def skipped_rows_warning(rows: Sequence[Sequence[str]]) -> RunWarning:
+    """The warning naming the rows skipped above the header (numbered from 1): what each held,
+    shortened, and how many were blank."""
+    held = [say("preamble.row", row=number, text=shortened(" ".join(c.strip() for c in row if c.strip()), 80))
+            for number, row in enumerate(rows, start=1) if any(cell.strip() for cell in row)]
+    blank = len(rows) - len(held)
+    if blank:
+        held.append(say_count("preamble.blank", blank))
+    return warn("title_rows", count=len(rows), rows="; ".join(held))
 
 
 def _looks_like_header(records: Sequence[Sequence[str]], scores: list[int]) -> bool:
@@ -170,6 +226,33 @@ def _looks_like_a_domain(text: str) -> bool:
 
 def _address_count(records: Sequence[Sequence[str]], index: int) -> int:
     return sum(1 for r in records if index < len(r) and _ADDRESS.search(r[index]))
+
+
+def _filled_count(records: Sequence[Sequence[str]], index: int) -> int:
+    return sum(1 for r in records if index < len(r) and r[index].strip())
+
+
+def _fullest(sample: Sequence[Sequence[str]], candidates: list[int], scores: list[int], counts: list[int]) -> int:
+    """The candidate column with the most valid addresses in the sample (Outlook's "E-mail Address" and
+    "E-mail 2 Address", "Correo personal" and "Correo trabajo"); ties go to the better name, then the
+    more addresses, then the leftmost column. Addresses are judged only when there is a choice."""
+    if len(candidates) == 1:
+        return candidates[0]
+    valid = {i: sum(1 for r in sample if i < len(r) and r[i].strip() and check_address(r[i]).is_valid)
+             for i in candidates}
+    return max(candidates, key=lambda i: (valid[i], scores[i], counts[i], -i))
+
+
+def _others(columns: list[int], chosen: int) -> tuple[int, ...]:
+    return tuple(sorted(set(columns) - {chosen}))
+
+
+def other_columns_warning(header: Sequence[str] | None, chosen: int, others: Sequence[int]) -> RunWarning:
+    """The warning that names the other address columns and says what is done with them."""
+    def name(index: int) -> str:
+        return f"'{shortened(header[index], 60)}'" if header is not None and index < len(header) else str(index + 1)
+
+    return warn("other_address_columns", count=len(others), others=", ".join(map(name, others)), column=name(chosen))
 
 
 def _column_from_option(column: str, header: list[str] | None, width: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from listcheck.judged import JudgedBatch, counted, offsets_where
+from listcheck.messages import shortened
 from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import EXAMPLES_PER_REASON, Correction, DomainCount, Example, Typo
 from listcheck.verdict import AddressVerdict
@@ -52,13 +53,15 @@ class Tally:
             verdict = rows.verdicts[offset]
             row = first_row + offset
             if verdict.corrected_from and destinations[offset] is Destination.CLEAN:
-                self.corrections.append(Correction(row, verdict.corrected_from, rows.addresses[offset]))
+                self.corrections.append(Correction(row, shortened(verdict.corrected_from), shortened(rows.addresses[offset])))
             if verdict.reason is Reason.TYPO_DOMAIN:
-                self.typos.append(Typo(row, verdict.corrected_from or rows.addresses[offset], verdict.suggestion))
+                self.typos.append(Typo(row, shortened(verdict.corrected_from or rows.addresses[offset]),
+                                       shortened(verdict.suggestion)))
             if verdict.reason is not None:
                 shown = self._examples.setdefault(verdict.reason, [])
                 if len(shown) < EXAMPLES_PER_REASON:
-                    shown.append(Example(row, rows.addresses[offset], verdict.detail, verdict.suggestion))
+                    shown.append(Example(row, shortened(rows.addresses[offset]), verdict.detail,
+                                         shortened(verdict.suggestion)))
 
     def _count_domain(self, verdict: AddressVerdict, rows: int) -> None:
         if not verdict.domain:

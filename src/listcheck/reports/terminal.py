@@ -10,7 +10,7 @@ from rich.text import Text
 
 from listcheck.address_check import AddressesReport
 from listcheck.checks.dns_answers import DnsSummary
-from listcheck.messages import number, percent, rows, say
+from listcheck.messages import number, percent, rows, say, shortened
 from listcheck.reasons import Reason, Status
 from listcheck.reports.report import EXAMPLES_PER_REASON, Report
 
@@ -64,7 +64,7 @@ def render_addresses(report: AddressesReport, console: Console) -> None:
     """Print each address given to ``listcheck address``: its verdict, why, and the fix."""
     for result in report.results:
         verdict = result.verdict
-        console.print(Text(result.text or say("report.empty"), style="bold"), highlight=False)
+        console.print(Text(shortened(result.text) or say("report.empty"), style="bold"), highlight=False)
         title = f" · {verdict.reason.code} · {verdict.reason.title}" if verdict.reason else ""
         console.print(Text.assemble("  ", (say(f"address.status.{verdict.status.value}"), _STATUS_STYLE[verdict.status]),
                                     title))
