@@ -328,6 +328,13 @@ def sheet(lab: Lab) -> None:
     assert report["outputs"]["clean"].endswith("alumnos.clean.xlsx")
 
 
+def client(lab: Lab) -> None:
+    lab.check("--report-html", "informe.html", "--client", "Academia <Excel>")
+    page = (lab.folder / "informe.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>[^<]*Academia &lt;Excel&gt;[^<]*</title>", page)
+    assert re.search(r"<h1>[^<]*Academia &lt;Excel&gt;[^<]*</h1>", page)
+
+
 def report_html(lab: Lab) -> None:
     lab.check("--report-html", "informe.html")
     page = (lab.folder / "informe.html").read_text(encoding="utf-8")
@@ -434,6 +441,7 @@ EFFECTS = [
      lang),
     (("--sheet",), "the sheet of an .xlsx workbook to check (default: the first)", sheet),
     (("--report-html",), "a self-contained HTML report to hand over", report_html),
+    (("--client",), "whom the HTML report is for: its title names them", client),
     (("--fail-over",), ("exit 1 when more than PERCENT of the data rows are rejected (outputs are still written; "
                         "with -q, one line on stderr says the percentage and the limit)"), fail_over),
     (("--encoding", "--delimiter"), "override detection", encoding_and_delimiter),

@@ -92,6 +92,8 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
                              "es": "No se pudo consultar el DNS: no se puede confiar en el resolvedor."},
     "detail.dns_stopped": {"en": "DNS had stopped answering; not asked.",
                            "es": "El DNS había dejado de responder; no se preguntó."},
+    "detail.other_column": {"en": "{detail} Column {column} of this row holds a valid address: {address}.",
+                            "es": "{detail} La columna {column} de esta fila tiene una dirección válida: {address}."},
 
     # Warnings: what the user should know about the run as a whole.
     "warning.code_page": {
@@ -159,6 +161,48 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
               "dominio que sin duda recibe correo ({problem}). No se rechazó ninguna dirección por el DNS; sus "
               "veredictos quedan como dns_unknown. Revisa la red, o usa --nameserver con un resolvedor que "
               "funcione, o --no-dns."},
+    "warning.title_rows": {
+        "en": {"one": "{count} row above the header was left out, not read as data nor written to the outputs: "
+                      "{rows}. If that is wrong, say how many rows to skip with --skip-rows.",
+               "other": "{count} rows above the header were left out, not read as data nor written to the outputs: "
+                        "{rows}. If that is wrong, say how many rows to skip with --skip-rows."},
+        "es": {"one": "Se dejó fuera {count} fila encima del encabezado, que no se leyó como datos ni se escribió en "
+                      "los resultados: {rows}. Si no es correcto, indica cuántas filas saltar con --skip-rows.",
+               "other": "Se dejaron fuera {count} filas encima del encabezado, que no se leyeron como datos ni se "
+                        "escribieron en los resultados: {rows}. Si no es correcto, indica cuántas filas saltar con "
+                        "--skip-rows."}},
+    "preamble.row": {"en": "row {row} '{text}'", "es": "fila {row} '{text}'"},
+    "preamble.blank": {"en": {"one": "{count} blank row", "other": "{count} blank rows"},
+                       "es": {"one": "{count} fila en blanco", "other": "{count} filas en blanco"}},
+    "warning.other_address_columns": {
+        "en": {"one": "Column {others} holds addresses too; only {column}{why} was checked. A row whose address "
+                      "there is empty or invalid while {others} holds a valid one gets that one as its suggestion. "
+                      "--column chooses the column to check.",
+               "other": "Columns {others} hold addresses too; only {column}{why} was checked. A row whose address "
+                        "there is empty or invalid while one of the others holds a valid one gets that one as its "
+                        "suggestion. --column chooses the column to check."},
+        "es": {"one": "La columna {others} también tiene direcciones; solo se revisó {column}{why}. Una fila cuya "
+                      "dirección ahí está vacía o no es válida mientras {others} tiene una válida recibe esa como "
+                      "sugerencia. --column elige la columna que se revisa.",
+               "other": "Las columnas {others} también tienen direcciones; solo se revisó {column}{why}. Una fila "
+                        "cuya dirección ahí está vacía o no es válida mientras otra de esas columnas tiene una "
+                        "válida recibe esa como sugerencia. --column elige la columna que se revisa."}},
+    "other_columns.most_valid": {"en": ", the one with the most valid addresses",
+                                 "es": ", la que tiene más direcciones válidas"},
+    "warning.formulas_without_values": {
+        "en": {"one": "{count} cell holds a formula without a computed value ({cells}), as files written by "
+                      "programs do; it was read as empty. Open the workbook in Excel or LibreOffice and save it, so "
+                      "that the formula is computed, then check it again.",
+               "other": "{count} cells hold formulas without a computed value ({cells}), as files written by "
+                        "programs do; they were read as empty. Open the workbook in Excel or LibreOffice and save "
+                        "it, so that the formulas are computed, then check it again."},
+        "es": {"one": "{count} celda tiene una fórmula sin valor calculado ({cells}), como dejan los archivos "
+                      "escritos por programas; se leyó vacía. Abre el libro en Excel o LibreOffice y guárdalo, para "
+                      "que se calcule la fórmula, y vuelve a revisarlo.",
+               "other": "{count} celdas tienen fórmulas sin valor calculado ({cells}), como dejan los archivos "
+                        "escritos por programas; se leyeron vacías. Abre el libro en Excel o LibreOffice y guárdalo, "
+                        "para que se calculen las fórmulas, y vuelve a revisarlo."}},
+    "list.and_more": {"en": "{shown} and {more} more", "es": "{shown} y {more} más"},
     "problem.no_mx": {"en": "no MX records", "es": "sin registros MX"},
     "problem.timeout": {"en": "no answer in time", "es": "sin respuesta a tiempo"},
     "problem.nxdomain": {"en": "the domain does not exist", "es": "el dominio no existe"},
@@ -177,6 +221,10 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "usage.workbook_options": {"en": "--encoding and --delimiter are for CSV files; a workbook has neither",
                                "es": "--encoding y --delimiter son para archivos CSV; un libro no tiene ninguno"},
     "usage.sheet_for_workbooks": {"en": "--sheet is for .xlsx workbooks", "es": "--sheet es para libros .xlsx"},
+    "usage.skip_rows": {"en": "--skip-rows must be 0 or more, got {rows}",
+                        "es": "--skip-rows tiene que ser 0 o más, no {rows}"},
+    "usage.skip_rows_past_end": {"en": "--skip-rows {rows} skips every row of the file",
+                                 "es": "--skip-rows {rows} salta todas las filas del archivo"},
     "usage.dns_limits": {"en": "--dns-timeout must be above 0 and --dns-concurrency at least 1",
                          "es": "--dns-timeout tiene que ser mayor que 0 y --dns-concurrency al menos 1"},
     "usage.unknown_reason": {"en": "{option} '{code}' is not a reason code; the codes are {codes}",

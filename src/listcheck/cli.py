@@ -101,6 +101,7 @@ def cli() -> None:
 @click.option("--report-html", metavar="PATH",
               help="Write a report to hand over here: one self-contained HTML page, for screens and paper; '-' is "
                    "stdout.")
+@click.option("--client", metavar="NAME", help="Whom the HTML report is for: its title names them.")
 @click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
               help="Exit 1 when more than PERCENT of the data rows are rejected.")
 @click.option("--encoding", metavar="NAME", help="The input's encoding, e.g. cp1252 [default: detected].")
@@ -121,7 +122,7 @@ def check(
     no_cache: bool, fix_typos: bool, known_domains: str | None,
     suppress: tuple[str, ...], allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
     keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
-    report_html: str | None, fail_over: float | None,
+    report_html: str | None, client: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
     lang: str | None, quiet: bool,
 ) -> None:
@@ -170,7 +171,7 @@ def check(
         if report_json is not None:
             _write_report(report.to_json(), report_json)
         if report_html is not None:
-            _write_report(render_html(report), report_html)
+            _write_report(render_html(report, client=client), report_html)
         if not quiet:
             _print_report(report, fail_over if crossed else None, to_stderr=json_to_stdout)
         elif crossed and fail_over is not None:  # a CI step that fails says why, even when quiet

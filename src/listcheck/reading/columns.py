@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -146,38 +147,41 @@ def rows_above_header(records: Sequence[Sequence[str]]) -> int:
     above a table ("Alumnos 2024", a blank row, then "Nombre;Correo"). 0 when the first record is the
     header, when there is none, or when no header is found below such rows.
 
-    The header is the first record that looks like one and is as wide as the rows under it; rows above
-    it must be blank or hold no address and fewer cells than it (a one-column list's title is as wide
-    as its header, which must then name the address column for certain). Data never counts as a title:
-    a record holding an address ends the search.
+    Only rows without an address can stand above the header: data is never taken for a title. A row
+    that names the address column for certain ("Correo", "E-mail Address") is the header when no row
+    above it does and none is wider. Failing that, the header is the first row that looks like one
+    and is wider than every row above it; the first row itself is the header unless it is narrower
+    than most rows under it.
 
     >>> rows_above_header([["Alumnos 2024", ""], ["", ""], ["Nombre", "Correo"], ["Ana", "ana@correo.es"]])
     2
+    >>> rows_above_header([["Suscriptores"], ["email"], ["ana@correo.es"]])
+    1
     >>> rows_above_header([["Nombre", "Correo"], ["Ana", "ana@correo.es"]])
     0
     """
-    widest_above = 0  # the most cells filled in a row above the candidate
-    for row, record in enumerate(records[:TITLE_ROWS + 1]):
+    window: list[Sequence[str]] = []
+    for record in records[:TITLE_ROWS + 1]:
         if any(_ADDRESS.search(cell) for cell in record):
             break
-        filled = sum(1 for cell in record if cell.strip())
-        if filled and _is_header_at(records, row, filled, widest_above):
+        window.append(record)
+    filled = [sum(1 for cell in record if cell.strip()) for record in window]
+    certain = [row for row, record in enumerate(window) if any(header_score(cell) == 2 for cell in record)]
+    if certain and certain[0] > 0 and max(filled[:certain[0]]) <= filled[certain[0]]:
+        return certain[0]
+    for row, record in enumerate(window):
+        if not filled[row]:
+            continue
+        if row == 0:
+            below = [count for count in (sum(1 for cell in r if cell.strip()) for r in records[1:TITLE_ROWS + 1])
+                     if count]
+            fits = not below or filled[0] >= Counter(below).most_common(1)[0][0]
+        else:
+            fits = max(filled[:row]) < filled[row]
+        # A few hundred rows are enough to see which column holds addresses.
+        if fits and _looks_like_header(records[row:row + 201], [header_score(cell) for cell in record]):
             return row
-        widest_above = max(widest_above, filled)
     return 0
-
-
-def _is_header_at(records: Sequence[Sequence[str]], row: int, filled: int, widest_above: int) -> bool:
-    """Whether ``records[row]`` is the header, the rows above it (no address in them) filling at most
-    ``widest_above`` cells."""
-    scores = [header_score(cell) for cell in records[row]]
-    below = records[row + 1:row + 1 + TITLE_ROWS]
-    if row == 0:  # the usual case, unless the row is narrower than the table under it (a title)
-        fits = filled >= max((sum(1 for cell in r if cell.strip()) for r in below), default=0)
-    else:
-        fits = widest_above < filled or (max(scores, default=0) == 2 and widest_above <= filled)
-    # A few hundred rows are enough to see which column holds addresses.
-    return fits and _looks_like_header(records[row:row + 201], scores)
 
 
 def skipped_rows_warning(rows: Sequence[Sequence[str]]) -> RunWarning:

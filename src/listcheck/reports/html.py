@@ -52,8 +52,9 @@ class _Words:
         return say("html.more_typos", count=number(count))
 
 
-def render_html(report: Report, *, generated: datetime | None = None) -> str:
-    """The report as one HTML page, every value escaped (addresses come from untrusted files)."""
+def render_html(report: Report, *, client: str | None = None, generated: datetime | None = None) -> str:
+    """The report as one HTML page, every value escaped (addresses come from untrusted files);
+    ``client`` names whom it is for, in its title."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     environment = Environment(loader=PackageLoader("listcheck", "templates"), autoescape=select_autoescape(["j2"]),
@@ -62,7 +63,7 @@ def render_html(report: Report, *, generated: datetime | None = None) -> str:
     template = environment.get_template("report.html.j2")
     total = report.input.rows
     return template.render(
-        lang=language(), t=_Words(), report=report, file_name=os.path.basename(report.input.path) or report.input.path,
+        lang=language(), t=_Words(), report=report, client=client, file_name=os.path.basename(report.input.path) or report.input.path,
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
         statuses=[_Card(status.value, _label(status), report.counts[status.value],
                         percent(report.counts[status.value], total)) for status in _STATUS_ORDER],
