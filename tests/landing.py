@@ -58,10 +58,12 @@ def goes_to_clean(code: str) -> bool:
 
 
 def assert_every_row_lands_once(records: list[list[str]], header: list[str] | None, email_column: int,
-                                clean: list[list[str]], rejected: list[list[str]], report: dict) -> None:
-    """``records`` (as written to the input, under ``header``) against the outputs of an annotated run."""
+                                clean: list[list[str]], rejected: list[list[str]], report: dict, *,
+                                rows_above: int = 0) -> None:
+    """``records`` (as written to the input, under ``header`` and ``rows_above`` rows left out, such as a
+    title) against the outputs of an annotated run."""
     width = max([len(header or [])] + [len(record) for record in records])
-    first_row = 2 if header is not None else 1
+    first_row = rows_above + (2 if header is not None else 1)
     # The outputs start with the input's header (padded to the widest row), or one made up for a file
     # without one, then the annotations' names.
     assert clean[0] == rejected[0] and clean[0][width:] == ANNOTATIONS

@@ -4,6 +4,7 @@ import json
 import os
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -267,3 +268,119 @@ def test_a_closed_pipe_ends_the_run_with_141_and_no_traceback(folder):
     assert process.wait() == 141
     assert b"Traceback" not in stderr
     assert Path("lista.clean.csv").exists()
+
+
+SPANISH = {"LANG": "es_ES.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+def run_as(env, *args):
+    """``listcheck ARGS`` under the locale ``env``, named as a user runs it."""
+    return CliRunner(env=env).invoke(cli, list(args), prog_name="listcheck", catch_exceptions=False)
+
+
+@pytest.mark.parametrize(("env", "args"), [
+    (SPANISH, ["check", "--help"]),
+    (ENGLISH, ["check", "--lang", "es", "--help"]),
+    (ENGLISH, ["check", "--help", "--lang", "es"]),
+    (ENGLISH, ["--lang", "es", "-h"]),  # listcheck OPTIONS means listcheck check OPTIONS
+], ids=["locale", "lang before help", "lang after help", "bare"])
+def test_help_speaks_spanish_under_a_spanish_locale_or_lang_es(env, args):
+    result = run_as(env, *args)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Uso: listcheck check [OPCIONES] INPUT"
+    assert "Opciones:" in lines and "Options:" not in lines
+    assert "  -c, --column NAME               La columna que tiene las direcciones (nombre" in lines
+    assert "  -h, --help                      Muestra este mensaje y sale." in lines
+    assert "[predeterminado: 64; x>=1]" in result.stdout and "default" not in result.stdout
+    # The language asked for ends with the command: what runs next in this process speaks its locale.
+    assert run_as(ENGLISH, "check", "--help").stdout.splitlines()[0] == "Usage: listcheck check [OPTIONS] INPUT"
+
+
+def test_every_help_page_speaks_spanish_and_its_english_is_unchanged():
+    """listcheck, check and address in Spanish; in English, word for word as before their texts moved to the
+    catalogue."""
+    group = run_as(SPANISH, "--help").stdout
+    assert group.startswith("Uso: listcheck [OPCIONES] COMANDO [ARGUMENTOS]...\n\n  Limpia una lista de contactos")
+    assert "  --version   Muestra la versión y sale.\n" in group and "\nComandos:\n" in group
+    address = run_as(SPANISH, "address", "--help").stdout
+    assert "  --no-dns                  Sin conexión: nada de DNS.\n" in address
+    assert run_as(ENGLISH, "address", "--help").stdout.startswith(
+        "Usage: listcheck address [OPTIONS] TEXT...\n\n  Judge one address or a few (TEXT as pasted: 'Ana <ana@gmial.com>'")
+    check = run_as(ENGLISH, "check", "--help").stdout
+    assert check.startswith("Usage: listcheck check [OPTIONS] INPUT\n\n  Check every address in INPUT (a CSV/TSV file, "
+                            "an .xlsx workbook, or - for\n  standard input) and write <stem>.clean.csv and "
+                            "<stem>.rejected.csv (.xlsx for\n  a workbook).\n\nOptions:\n")
+    assert ("  --dns-timeout SECONDS           How long one try of a DNS lookup may take (two\n"
+            "                                  tries per nameserver).  [default: 5.0; x>0]\n") in check
+    assert "  -h, --help                      Show this message and exit.\n" in check
+    assert run_as(ENGLISH, "--help").stdout == (
+        "Usage: listcheck [OPTIONS] COMMAND [ARGS]...\n\n"
+        "  Clean an email contact list before importing it into a mailing platform.\n\n"
+        "Options:\n  --version   Show the version and exit.\n  -h, --help  Show this message and exit.\n\n"
+        "Commands:\n  address  Judge one address or a few (TEXT as pasted: 'Ana...\n"
+        "  check    Check every address in INPUT (a CSV/TSV file, an .xlsx workbook,...\n")
+
+
+def test_every_option_says_its_help_from_the_catalogue():
+    from listcheck.cli_help import Option, SpokenHelp
+    from listcheck.messages import MESSAGES
+
+    for command in [cli, *cli.commands.values()]:
+        assert isinstance(command, SpokenHelp) and command.help_key in MESSAGES
+        options = [param for param in command.params if isinstance(param, click.Option)]
+        options.append(command.get_help_option(click.Context(command)))
+        for option in options:
+            assert isinstance(option, Option), (command.name, option.opts)
+            assert option.help_key in MESSAGES, option.help_key
+
+
+@pytest.mark.parametrize(("args", "english", "spanish"), [
+    (["check", "lista.csv", "--bogus"], "Error: No such option '--bogus'.", "Error: No existe la opción '--bogus'."),
+    (["check", "lista.csv", "--colum", "email"], "Error: No such option '--colum'. Did you mean '--column'?",
+     "Error: No existe la opción '--colum'. ¿Querías decir '--column'?"),
+    (["check"], "Error: Missing argument 'INPUT'.", "Error: Falta el argumento 'INPUT'."),
+    (["address"], "Error: Missing argument 'TEXT...'.", "Error: Falta el argumento 'TEXT...'."),
+    (["check", "lista.csv", "--fail-over", "150"],
+     "Error: Invalid value for '--fail-over': 150.0 is not in the range 0<=x<=100.",
+     "Error: Valor no válido para '--fail-over': 150.0 no está en el intervalo 0<=x<=100."),
+    (["check", "lista.csv", "--encoding-errors", "nah"],
+     "Error: Invalid value for '--encoding-errors': 'nah' is not one of 'strict', 'keep', 'replace'.",
+     "Error: Valor no válido para '--encoding-errors': 'nah' no es ninguno de 'strict', 'keep', 'replace'."),
+    (["check", "lista.csv", "otra.csv"], "Error: Got unexpected extra argument (otra.csv)",
+     "Error: Sobra un argumento (otra.csv)"),
+    (["check", "lista.csv", "--column"], "Error: Option '--column' requires an argument.",
+     "Error: La opción '--column' necesita un valor."),
+])
+def test_click_usage_errors_speak_the_locale_language(folder, args, english, spanish):
+    command = args[0]
+    in_english = run_as(ENGLISH, *args)
+    assert in_english.exit_code == 2 and in_english.stderr.splitlines()[-1] == english
+    in_spanish = run_as(SPANISH, *args)
+    assert in_spanish.exit_code == 2 and in_spanish.stderr.splitlines()[-1] == spanish
+    if "--column" not in args[-1:]:  # click names no command for an option that lacks its value
+        assert in_english.stderr == (f"Usage: listcheck {command} [OPTIONS] {'TEXT...' if command == 'address' else 'INPUT'}"
+                                     f"\nTry 'listcheck {command} --help' for help.\n\n{english}\n")
+        assert in_spanish.stderr.splitlines()[:3] == [
+            f"Uso: listcheck {command} [OPCIONES] {'TEXT...' if command == 'address' else 'INPUT'}",
+            f"Prueba 'listcheck {command} --help' para ver la ayuda.", ""]
+    assert not Path("lista.clean.csv").exists()
+
+
+@pytest.mark.parametrize("args", [["--lang", "es", "lista.csv", "--fail-over", "150"],
+                                  ["lista.csv", "--fail-over", "150", "--lang", "es"],
+                                  ["lista.csv", "--lang", "es", "--bogus"]])
+def test_lang_es_speaks_spanish_in_click_usage_errors_wherever_it_stands(folder, args):
+    result = run_as(ENGLISH, "check", *args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(("Error: Valor no válido para '--fail-over'",
+                                                      "Error: No existe la opción '--bogus'."))
+    assert run_as(ENGLISH, "check", "lista.csv", "--bogus").stderr.splitlines()[-1] == "Error: No such option '--bogus'."
+
+
+def test_listchecks_own_usage_errors_are_framed_in_spanish_with_lang_es(folder):
+    result = run_as(ENGLISH, "check", "lista.csv", "--lang", "es", "--delimiter", "ab")
+    assert result.exit_code == 2
+    assert result.stderr == ("Uso: listcheck check [OPCIONES] INPUT\nPrueba 'listcheck check --help' para ver la "
+                             "ayuda.\n\nError: --delimiter tiene que ser un solo carácter, no 'ab'\n")

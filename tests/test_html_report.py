@@ -270,3 +270,84 @@ def test_a_real_browser_draws_the_page_without_errors(browser, example_page, vie
     assert len(colours) > 50  # text, bars and cards, not a blank page
     assert shot.height > viewport["height"]  # the whole report, longer than one screen
     page.close()
+
+
+# The client reads the top of the page first: a verdict in their words, and what it proves.
+@pytest.mark.parametrize(("rows", "expected"), [
+    (["ana@correo.es"] * 1 + ["ana@gmial.com", "luis@gmial.com", "sin-arroba"],
+     "Of 4 addresses, 1 can be imported; 3 were removed, mostly misspelled domains."),
+    (["ana@correo.es", "luis@correo.es"], "Of 2 addresses, 2 can be imported."),
+    (["ana@gmial.com"], "Of 1 address, 0 can be imported; 1 was removed, all misspelled domains."),
+])
+def test_the_page_opens_with_a_verdict_in_the_clients_words(tmp_path, rows, expected):
+    source = tmp_path / "lista.csv"
+    source.write_text("email\n" + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    _, html = checked(tmp_path, source)
+    page = parse(html)
+    first = page.all("section")[0]  # the first section of the page
+    assert first.attrs.get("aria-labelledby") == "verdict"
+    assert words(first.one("p", id="verdict").text) == expected
+
+
+def test_the_verdict_is_spanish_in_a_spanish_run(tmp_path):
+    source = tmp_path / "lista.csv"
+    source.write_text("email\nana@correo.es\nana@gmial.com\nluis@gmial.com\n", encoding="utf-8")
+    _, html = checked(tmp_path, source, "--lang", "es")
+    assert words(parse(html).one("p", id="verdict").text) == (
+        "De 3 direcciones, 1 se puede importar; se quitaron 2, por dominios mal escritos.")
+
+
+def test_what_valid_proves_is_said_at_the_top_and_the_operators_words_are_not(tmp_path, nxdomain_server):
+    source = tmp_path / "lista.csv"
+    source.write_text("email\nana@correo.es\n", encoding="utf-8")
+    _, offline = checked(tmp_path, source)
+    assert "its domain was not checked: this check was made without asking DNS" in words(
+        parse(offline).all("section")[0].text)
+    html_path = tmp_path / "untrusted.html"
+    status = main(["check", str(source), "--nameserver", nxdomain_server.address, "--no-cache", "-q",
+                   "-o", str(tmp_path), "--report-html", str(html_path)])
+    assert status == 0
+    top = words(parse(html_path.read_text(encoding="utf-8")).all("section")[0].text)
+    assert "could not look domains up reliably, so no address was removed for its domain" in top
+    assert "--nameserver" not in top and "--no-dns" not in top and "resolver" not in top
+
+
+def test_encodings_and_delimiters_are_not_above_the_fold(example_page):
+    page = parse(example_page[1].read_text(encoding="utf-8"))
+    top = words(page.one("header").text + " " + page.all("section")[0].text)
+    assert "cp1252" not in top and "delimiter" not in top
+    assert "cp1252" in words(page.one("section", aria_labelledby="run").text)
+
+
+LONG_ADDRESSES = ["maria.fernanda.gonzalez.rodriguez@universidad-complutense.es",
+                  "jose.antonio.martinez.de.la.fuente@ayuntamiento-de-madrid.es"]
+
+
+def test_a_phone_wraps_addresses_between_their_parts_never_inside_a_word(browser, tmp_path):
+    source = tmp_path / "largas.csv"
+    typos = [address.replace(".es", ".con") for address in LONG_ADDRESSES]
+    source.write_text("email\n" + "".join(f"{address}\n" for address in LONG_ADDRESSES + typos), encoding="utf-8")
+    _, _ = checked(tmp_path, source)
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto((tmp_path / "report.html").as_uri())
+    # Each run of text between two break opportunities (<wbr>) is one text node: none may span two lines.
+    lines_per_piece = page.evaluate("""() => {
+        const found = [];
+        for (const element of document.querySelectorAll('.address')) {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+                found.push([node.textContent, tops.size, element.getClientRects().length]);
+            }
+        }
+        return found;
+    }""")
+    assert [piece for piece, lines, _ in lines_per_piece if lines > 1] == []
+    # The test has teeth: the long addresses do wrap on a phone (over more than one line).
+    wrapped = page.evaluate("""() => [...document.querySelectorAll('td.address')].filter(
+        element => element.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(element).lineHeight)).length""")
+    assert wrapped > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.close()

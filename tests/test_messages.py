@@ -195,3 +195,82 @@ def test_bad_input_is_refused_in_spanish(tmp_path):
     missing = CliRunner(env={"LANG": "es_ES.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(
         cli, ["check", str(tmp_path / "no.csv"), "--no-dns"])
     assert missing.exit_code == 3 and "no existe" in missing.output
+
+
+def _report_with_dns(tmp_path, **dns):
+    from dataclasses import replace
+
+    from listcheck.checks.dns_answers import DnsSummary
+
+    report = check_file(str(EXAMPLE), dns=None, output=OutputSettings(out_dir=str(tmp_path)))
+    return replace(report, dns=DnsSummary(checked=True, resolver_trusted=True, **dns))
+
+
+def _dns_line(report) -> str:
+    import io
+
+    from rich.console import Console
+
+    from listcheck.reports.terminal import render_report
+
+    console = Console(file=io.StringIO(), width=200)
+    render_report(report, console)
+    return next(line for line in console.file.getvalue().splitlines() if line.startswith("DNS: "))
+
+
+def test_one_dns_query_is_one_query_and_una_consulta(tmp_path):
+    report = _report_with_dns(tmp_path, domains=1, queries=1, cache_hits=1, timeouts=1)
+    assert _dns_line(report) == "DNS: 1 domain asked, 1 query, 1 answered from the cache, 1 timeout"
+    with speaking("es"):
+        assert _dns_line(report) == ("DNS: 1 dominio consultado, 1 consulta, 1 respondida desde la caché, "
+                                     "1 sin respuesta a tiempo")
+        assert "1 dominio consultado, 1 consulta<" in render_html(report)
+    assert "1 domain asked, 1 query<" in render_html(report)
+    # Several read as they always did.
+    report = _report_with_dns(tmp_path, domains=2, queries=5, cache_hits=0, timeouts=3)
+    assert _dns_line(report) == "DNS: 2 domains asked, 5 queries, 0 answered from the cache, 3 timeouts"
+    with speaking("es"):
+        assert _dns_line(report) == ("DNS: 2 dominios consultados, 5 consultas, 0 respondidas desde la caché, "
+                                     "3 sin respuesta a tiempo")
+
+
+@pytest.mark.parametrize(("key", "values", "one", "several"), [
+    ("report.typos", {}, "Typo found (1); --fix-typos would correct it",
+     "Typos found (3); --fix-typos would correct them"),
+    ("report.corrections", {}, "Correction written to the clean file (1)", "Corrections written to the clean file (3)"),
+    ("report.typos_more", {}, "... and 1 more, in the rejected file and the JSON report",
+     "... and 3 more, all in the rejected file and the JSON report"),
+    ("report.suppression", {"files": "b.csv"}, "Suppression: 1 address from b.csv", "Suppression: 3 addresses from b.csv"),
+    ("html.typos", {}, "Misspelled domain (1)", "Misspelled domains (3)"),
+    ("detail.multiple", {"shown": "a@b.es, c@d.es"}, "The cell holds 1 address (a@b.es, c@d.es).",
+     "The cell holds 3 addresses (a@b.es, c@d.es). Put each address on its own row."),
+    ("report.reasons_examples", {}, "Reasons, with up to 1 example row each", "Reasons, with up to 3 example rows each"),
+    ("html.duplicates", {}, "Repeated address (1 row)", "Repeated addresses (3 rows)"),
+    ("html.more_typos", {}, "... and 1 more, in the rejected file and the JSON report.",
+     "... and 3 more, all in the rejected file and the JSON report."),
+    ("warning.dns_unanswered", {"unanswered": "1"},
+     ("DNS could not answer for 1 of 1 domain it was asked about (a timeout or a server failure); it is dns_unknown. "
+      "Try again later, or use --nameserver with another resolver."),
+     ("DNS could not answer for 1 of the 3 domains it was asked about (timeouts or server failures); they are "
+      "dns_unknown. Try again later, or use --nameserver with another resolver.")),
+    ("warning.dns_stopped", {"unanswered": "1"},
+     ("DNS stopped answering part-way: 1 of 1 domain is dns_unknown. Try again later, or use --nameserver with "
+      "another resolver."),
+     ("DNS stopped answering part-way: 1 of 3 domains are dns_unknown, most of them not asked. Try again later, or use "
+      "--nameserver with another resolver.")),
+])
+def test_counted_sentences_say_one_thing_in_the_singular(key, values, one, several):
+    """One of a thing is said in the singular; several, in the words the reports always used."""
+    assert (say_count(key, 1, **values), say_count(key, 3, **values)) == (one, several)
+
+
+@pytest.mark.parametrize(("key", "values", "one"), [
+    ("report.typos", {}, "Errata encontrada (1); --fix-typos la corregiría"),
+    ("report.corrections", {}, "Corrección escrita en el archivo limpio (1)"),
+    ("html.duplicates", {}, "Dirección repetida (1 fila)"),
+    ("report.suppression", {"files": "b.csv"}, "Supresión: 1 dirección de b.csv"),
+])
+def test_counted_sentences_say_one_thing_in_the_singular_in_spanish(key, values, one):
+    with speaking("es"):
+        assert say_count(key, 1, **values) == one
+

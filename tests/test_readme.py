@@ -415,6 +415,20 @@ def quiet(lab: Lab) -> None:
     assert (failed.exit_code, failed.stdout, failed.stderr) == (3, "", "Error: the file is empty\n")  # errors still
 
 
+def skip_rows(lab: Lab) -> None:
+    lab.write("lista.csv", "Alumnos 2024\n\nemail,nombre\nana@correo.es,Ana\nmal,Luis\n")
+    report, clean, rejected = lab.check()  # detected: the title and the blank row are left out
+    assert clean == [["email", "nombre"], ["ana@correo.es", "Ana"]] and report["input"]["rows"] == 2
+    assert rejected[1][:3] == ["mal", "Luis", "5"]  # the row number the spreadsheet shows
+    assert [warning["code"] for warning in report["warnings"]] == ["title_rows"]
+    # A note holding an address is never taken for a title: --skip-rows says what detection cannot.
+    lab.write("lista.csv", "Enviada por ana@correo.es\nemail,nombre\nluis@correo.es,Luis\n")
+    report, _, _ = lab.check()
+    assert (report["input"]["header"], report["input"]["rows"]) == (False, 3)
+    report, clean, rejected = lab.check("--skip-rows", "1")
+    assert clean == [["email", "nombre"], ["luis@correo.es", "Luis"]] and rejected == [rejected[0]]
+
+
 # (the options, words of their meaning in the README's table, the check that they do that)
 EFFECTS = [
     (("-c", "--column"), "the column that holds the addresses (header name or 1-based position)", column),
@@ -449,6 +463,7 @@ EFFECTS = [
                               "U+FFFD"), encoding_errors),
     (("--safe-formulas",), "put ' before cells starting with =, +, -, @, tab or CR", safe_formulas),
     (("--header", "--no-header"), "whether the first row is a header (default: detected)", header),
+    (("--skip-rows",), "rows above the header to leave out", skip_rows),
     (("-q", "--quiet"), "no human report; only errors are printed", quiet),
 ]
 

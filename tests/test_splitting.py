@@ -49,7 +49,7 @@ def split(text: str, delimiter: str, line_end: str | None, size: int, skip_first
     """The splitter's batches for ``text``, read as listcheck reads a file (no newline translation)."""
     stream = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8", newline="")
     return list(record_batches(stream, delimiter=delimiter, line_end=line_end, size=size, first_row=2,
-                               skip_first=skip_first))
+                               skip=int(skip_first)))
 
 
 def csv_module_records(text: str, delimiter: str) -> list[list[str]]:

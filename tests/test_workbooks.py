@@ -111,3 +111,46 @@ def test_chart_sheets_and_blank_rows_above_the_table(tmp_path):
                      ["Eva", "eva@gmail.com", "25%"]]
     with pytest.raises(UsageError, match="not a sheet of cells"):
         check_file(str(source), reading=ReadingSettings(sheet="Gráfico"), dns=None)
+
+
+def with_sheet_xml(path, change):
+    """Rewrite the first sheet's XML of the workbook at ``path`` with ``change(xml)``."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"].decode()).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_formulas_without_computed_values_are_named(tmp_path):
+    # openpyxl, like most programs that write workbooks, stores formulas without the values they give.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Nombre", "Correo", "Total"])
+    sheet.append(["Ana", "ana@gmail.com", "=1+1"])
+    sheet.append(["Luis", '=LOWER("LUIS@GMAIL.COM")', "=SUM(C2:C2)"])
+    for number in range(4, 9):
+        sheet.append([f"Alumno {number}", f"alumno{number}@gmail.com", f"=C{number - 1}+1"])
+    source = tmp_path / "calculado.xlsx"
+    book.save(source)
+    report = check_file(str(source), dns=None)
+    assert [(w.code, w.message) for w in report.warnings] == [("formulas_without_values", (
+        "8 cells hold formulas with no computed value (C2, B3, C3 and 5 more) and were read as empty: open the "
+        "workbook in Excel or LibreOffice, save it and check it again."))]
+    assert report.reasons["empty"] == 1  # B3, as the file stands
+    # Excel stores each formula's last value (an empty text too): then nothing is missing.
+    with_sheet_xml(source, lambda xml: xml.replace("<v />", "<v>2</v>", 7).replace("<v />", '<v></v>')
+                   .replace('<c r="C8">', '<c r="C8" t="str">'))
+    assert check_file(str(source), dns=None).warnings == []
+
+
+def test_a_workbook_without_formulas_is_not_parsed_twice(tmp_path, monkeypatch):
+    from listcheck.reading import workbooks
+
+    source = tmp_path / "curso.xlsx"
+    make_workbook(source)
+    monkeypatch.setattr(workbooks, "_cells_without_values", lambda xml: pytest.fail("parsed for formulas"))
+    assert check_file(str(source), reading=ReadingSettings(sheet="Alumnos"), dns=None).warnings == []

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from listcheck.catalogue_cli import COMMAND_LINE
+from listcheck.catalogue_reports import REPORTS
+
 Sentence = str | dict[str, str]  # one text, or one text per plural category
 
 # Each key: its sentence in every language. Sentences end with a period where a person would put one.
@@ -38,8 +41,11 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     # The listcheck_detail sentences: what is wrong with a row, and what to do.
     "detail.empty": {"en": "The address cell is empty. Fill it in or delete the row.",
                      "es": "La celda de la dirección está vacía. Complétala o borra la fila."},
-    "detail.multiple": {"en": "The cell holds {count} addresses ({shown}). Put each address on its own row.",
-                        "es": "La celda tiene {count} direcciones ({shown}). Pon cada dirección en su propia fila."},
+    "detail.multiple": {  # said of two addresses or more; "one" is there for the rule's sake
+        "en": {"one": "The cell holds {count} address ({shown}).",
+               "other": "The cell holds {count} addresses ({shown}). Put each address on its own row."},
+        "es": {"one": "La celda tiene {count} dirección ({shown}).",
+               "other": "La celda tiene {count} direcciones ({shown}). Pon cada dirección en su propia fila."}},
     "detail.missing_at": {"en": "There is no @ in '{cell}'. An address looks like name@domain.com.",
                           "es": "No hay ninguna @ en '{cell}'. Una dirección tiene la forma nombre@dominio.com."},
     "detail.syntax_other": {"en": "{message}", "es": "La dirección no tiene una forma válida ({message})"},
@@ -133,17 +139,30 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
                       "merecen otro intento.",
                "other": "{count} rebotes temporales de {file} no se suprimieron: un buzón lleno o un servidor caído "
                         "merecen otro intento."}},
+    # Two counts: the form is chosen by {count}, the domains asked about, the noun's count.
     "warning.dns_stopped": {
-        "en": "DNS stopped answering part-way: {unanswered} of {asked} domains are dns_unknown, most of them not "
-              "asked. Try again later, or use --nameserver with another resolver.",
-        "es": "El DNS dejó de responder a medio camino: {unanswered} de {asked} dominios quedan como dns_unknown, "
-              "la mayoría sin preguntar. Vuelve a intentarlo más tarde, o usa --nameserver con otro resolvedor."},
+        "en": {"one": "DNS stopped answering part-way: {unanswered} of {count} domain is dns_unknown. Try again "
+                      "later, or use --nameserver with another resolver.",
+               "other": "DNS stopped answering part-way: {unanswered} of {count} domains are dns_unknown, most of "
+                        "them not asked. Try again later, or use --nameserver with another resolver."},
+        "es": {"one": "El DNS dejó de responder a medio camino: {unanswered} de {count} dominio queda como "
+                      "dns_unknown. Vuelve a intentarlo más tarde, o usa --nameserver con otro resolvedor.",
+               "other": "El DNS dejó de responder a medio camino: {unanswered} de {count} dominios quedan como "
+                        "dns_unknown, la mayoría sin preguntar. Vuelve a intentarlo más tarde, o usa --nameserver "
+                        "con otro resolvedor."}},
     "warning.dns_unanswered": {
-        "en": "DNS could not answer for {unanswered} of the {asked} domains it was asked about (timeouts or server "
-              "failures); they are dns_unknown. Try again later, or use --nameserver with another resolver.",
-        "es": "El DNS no pudo responder por {unanswered} de los {asked} dominios consultados (sin respuesta a "
-              "tiempo o fallos del servidor); quedan como dns_unknown. Vuelve a intentarlo más tarde, o usa "
-              "--nameserver con otro resolvedor."},
+        "en": {"one": "DNS could not answer for {unanswered} of {count} domain it was asked about (a timeout or a "
+                      "server failure); it is dns_unknown. Try again later, or use --nameserver with another "
+                      "resolver.",
+               "other": "DNS could not answer for {unanswered} of the {count} domains it was asked about (timeouts "
+                        "or server failures); they are dns_unknown. Try again later, or use --nameserver with "
+                        "another resolver."},
+        "es": {"one": "El DNS no pudo responder por {unanswered} de {count} dominio consultado (sin respuesta a "
+                      "tiempo o un fallo del servidor); queda como dns_unknown. Vuelve a intentarlo más tarde, o "
+                      "usa --nameserver con otro resolvedor.",
+               "other": "El DNS no pudo responder por {unanswered} de los {count} dominios consultados (sin "
+                        "respuesta a tiempo o fallos del servidor); quedan como dns_unknown. Vuelve a intentarlo "
+                        "más tarde, o usa --nameserver con otro resolvedor."}},
     "warning.dns_cache_broken": {"en": "The DNS cache could not be used ({error}); this run went without it.",
                                  "es": "No se pudo usar la caché de DNS ({error}); esta revisión siguió sin ella."},
     "warning.dns_cache_unopened": {
@@ -162,46 +181,25 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
               "veredictos quedan como dns_unknown. Revisa la red, o usa --nameserver con un resolvedor que "
               "funcione, o --no-dns."},
     "warning.title_rows": {
-        "en": {"one": "{count} row above the header was left out, not read as data nor written to the outputs: "
-                      "{rows}. If that is wrong, say how many rows to skip with --skip-rows.",
-               "other": "{count} rows above the header were left out, not read as data nor written to the outputs: "
-                        "{rows}. If that is wrong, say how many rows to skip with --skip-rows."},
-        "es": {"one": "Se dejó fuera {count} fila encima del encabezado, que no se leyó como datos ni se escribió en "
-                      "los resultados: {rows}. Si no es correcto, indica cuántas filas saltar con --skip-rows.",
-               "other": "Se dejaron fuera {count} filas encima del encabezado, que no se leyeron como datos ni se "
-                        "escribieron en los resultados: {rows}. Si no es correcto, indica cuántas filas saltar con "
-                        "--skip-rows."}},
+        "en": {"one": "{count} row above the header was left out of the outputs: {rows}. --skip-rows sets how many to skip.",
+               "other": "{count} rows above the header were left out of the outputs: {rows}. --skip-rows sets how many to skip."},
+        "es": {"one": "{count} fila encima del encabezado quedó fuera de los resultados: {rows}. --skip-rows indica cuántas saltar.",
+               "other": "{count} filas encima del encabezado quedaron fuera de los resultados: {rows}. --skip-rows indica cuántas saltar."}},
     "preamble.row": {"en": "row {row} '{text}'", "es": "fila {row} '{text}'"},
     "preamble.blank": {"en": {"one": "{count} blank row", "other": "{count} blank rows"},
                        "es": {"one": "{count} fila en blanco", "other": "{count} filas en blanco"}},
     "warning.other_address_columns": {
-        "en": {"one": "Column {others} holds addresses too; only {column}{why} was checked. A row whose address "
-                      "there is empty or invalid while {others} holds a valid one gets that one as its suggestion. "
-                      "--column chooses the column to check.",
-               "other": "Columns {others} hold addresses too; only {column}{why} was checked. A row whose address "
-                        "there is empty or invalid while one of the others holds a valid one gets that one as its "
-                        "suggestion. --column chooses the column to check."},
-        "es": {"one": "La columna {others} también tiene direcciones; solo se revisó {column}{why}. Una fila cuya "
-                      "dirección ahí está vacía o no es válida mientras {others} tiene una válida recibe esa como "
-                      "sugerencia. --column elige la columna que se revisa.",
-               "other": "Las columnas {others} también tienen direcciones; solo se revisó {column}{why}. Una fila "
-                        "cuya dirección ahí está vacía o no es válida mientras otra de esas columnas tiene una "
-                        "válida recibe esa como sugerencia. --column elige la columna que se revisa."}},
-    "other_columns.most_valid": {"en": ", the one with the most valid addresses",
-                                 "es": ", la que tiene más direcciones válidas"},
+        "en": {"one": "{count} more column holds addresses: {others}. {column} was checked{why}; where a row's address is empty or invalid, a valid one in {others} is its suggestion.",
+               "other": "{count} more columns hold addresses: {others}. {column} was checked{why}; where a row's address is empty or invalid, a valid one in those columns is its suggestion."},
+        "es": {"one": "{count} columna más tiene direcciones: {others}. Se revisó {column}{why}; si la dirección de una fila está vacía o no es válida, una válida de {others} es su sugerencia.",
+               "other": "{count} columnas más tienen direcciones: {others}. Se revisó {column}{why}; si la dirección de una fila está vacía o no es válida, una válida de esas columnas es su sugerencia."}},
+    "other_columns.most_valid": {"en": ", as the one with the most valid addresses (--column chooses another)",
+                                 "es": ", por ser la que tiene más direcciones válidas (--column elige otra)"},
     "warning.formulas_without_values": {
-        "en": {"one": "{count} cell holds a formula without a computed value ({cells}), as files written by "
-                      "programs do; it was read as empty. Open the workbook in Excel or LibreOffice and save it, so "
-                      "that the formula is computed, then check it again.",
-               "other": "{count} cells hold formulas without a computed value ({cells}), as files written by "
-                        "programs do; they were read as empty. Open the workbook in Excel or LibreOffice and save "
-                        "it, so that the formulas are computed, then check it again."},
-        "es": {"one": "{count} celda tiene una fórmula sin valor calculado ({cells}), como dejan los archivos "
-                      "escritos por programas; se leyó vacía. Abre el libro en Excel o LibreOffice y guárdalo, para "
-                      "que se calcule la fórmula, y vuelve a revisarlo.",
-               "other": "{count} celdas tienen fórmulas sin valor calculado ({cells}), como dejan los archivos "
-                        "escritos por programas; se leyeron vacías. Abre el libro en Excel o LibreOffice y guárdalo, "
-                        "para que se calculen las fórmulas, y vuelve a revisarlo."}},
+        "en": {"one": "{count} cell holds a formula with no computed value ({cells}) and was read as empty: open the workbook in Excel or LibreOffice, save it and check it again.",
+               "other": "{count} cells hold formulas with no computed value ({cells}) and were read as empty: open the workbook in Excel or LibreOffice, save it and check it again."},
+        "es": {"one": "{count} celda tiene una fórmula sin valor calculado ({cells}) y se leyó vacía: abre el libro en Excel o LibreOffice, guárdalo y vuelve a revisarlo.",
+               "other": "{count} celdas tienen fórmulas sin valor calculado ({cells}) y se leyeron vacías: abre el libro en Excel o LibreOffice, guárdalo y vuelve a revisarlo."}},
     "list.and_more": {"en": "{shown} and {more} more", "es": "{shown} y {more} más"},
     "problem.no_mx": {"en": "no MX records", "es": "sin registros MX"},
     "problem.timeout": {"en": "no answer in time", "es": "sin respuesta a tiempo"},
@@ -221,10 +219,8 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "usage.workbook_options": {"en": "--encoding and --delimiter are for CSV files; a workbook has neither",
                                "es": "--encoding y --delimiter son para archivos CSV; un libro no tiene ninguno"},
     "usage.sheet_for_workbooks": {"en": "--sheet is for .xlsx workbooks", "es": "--sheet es para libros .xlsx"},
-    "usage.skip_rows": {"en": "--skip-rows must be 0 or more, got {rows}",
-                        "es": "--skip-rows tiene que ser 0 o más, no {rows}"},
-    "usage.skip_rows_past_end": {"en": "--skip-rows {rows} skips every row of the file",
-                                 "es": "--skip-rows {rows} salta todas las filas del archivo"},
+    "usage.skip_rows": {"en": "--skip-rows must be 0 or more and leave rows to read, got {rows}",
+                        "es": "--skip-rows tiene que ser 0 o más y dejar filas que leer, no {rows}"},
     "usage.dns_limits": {"en": "--dns-timeout must be above 0 and --dns-concurrency at least 1",
                          "es": "--dns-timeout tiene que ser mayor que 0 y --dns-concurrency al menos 1"},
     "usage.unknown_reason": {"en": "{option} '{code}' is not a reason code; the codes are {codes}",
@@ -332,109 +328,11 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "hint.delimiter": {"en": "check --delimiter", "es": "revisa --delimiter"},
     "hint.workbook": {"en": "save it again from Excel as .xlsx", "es": "vuelve a guardarlo desde Excel como .xlsx"},
 
-    # The terminal and HTML reports.
-    "report.title": {"en": "Contact list check", "es": "Revisión de la lista de contactos"},
-    "report.read": {"en": "Read {rows} · encoding {encoding} · delimiter {delimiter} · {header} · addresses in "
-                          "column '{column}' ({found_by})",
-                    "es": "Leído: {rows} · codificación {encoding} · separador {delimiter} · {header} · direcciones "
-                          "en la columna '{column}' ({found_by})"},
-    "report.read_sheet": {"en": "Read {rows} · sheet '{sheet}' · {header} · addresses in column '{column}' ({found_by})",
-                          "es": "Leído: {rows} · hoja '{sheet}' · {header} · direcciones en la columna '{column}' "
-                                "({found_by})"},
-    "html.read_as_sheet": {"en": "sheet '{sheet}', {header}, addresses in '{column}'",
-                           "es": "hoja '{sheet}', {header}, direcciones en '{column}'"},
-    "html.duplicates_kept": {"en": "Repeated addresses were kept, as --keep duplicate asks.",
-                             "es": "Las direcciones repetidas se conservaron, como pide --keep duplicate."},
-    "report.delimiter_none": {"en": "none (one column)", "es": "ninguno (una columna)"},
-    "report.delimiter_tab": {"en": "tab", "es": "tabulador"},
-    "report.header_row": {"en": "header row", "es": "con fila de encabezado"},
-    "report.no_header_row": {"en": "no header row", "es": "sin fila de encabezado"},
-    "report.found_by_header": {"en": "found by its header", "es": "hallada por su encabezado"},
-    "report.found_by_content": {"en": "found by its content", "es": "hallada por su contenido"},
-    "report.found_by_option": {"en": "as asked", "es": "la indicada"},
-    "report.dns_off": {"en": "DNS: not consulted (--no-dns): domains were judged offline only",
-                       "es": "DNS: no consultado (--no-dns): los dominios se juzgaron sin conexión"},
-    "report.dns_on": {"en": "DNS: {domains} domains asked, {queries} queries, {hits} answered from the cache, "
-                            "{timeouts} timeouts",
-                      "es": "DNS: {domains} dominios consultados, {queries} consultas, {hits} respondidas desde la "
-                            "caché, {timeouts} sin respuesta a tiempo"},
-    "report.dns_untrusted": {"en": "; the resolver could not be trusted, so nothing was rejected on DNS grounds",
-                             "es": "; no se pudo confiar en el resolvedor, así que nada se rechazó por el DNS"},
-    "report.suppression": {"en": "Suppression: {count} addresses from {files}",
-                           "es": "Supresión: {count} direcciones de {files}"},
-    "report.free_providers": {"en": "{rows} at free or personal mail providers (gmail, hotmail, ...)",
-                              "es": "{rows} en proveedores de correo gratuitos o personales (gmail, hotmail, ...)"},
-    "report.corrections": {"en": "Corrections written to the clean file ({count})",
-                           "es": "Correcciones escritas en el archivo limpio ({count})"},
-    "report.typos": {"en": "Typos found ({count}); --fix-typos would correct them",
-                     "es": "Erratas encontradas ({count}); --fix-typos las corregiría"},
-    "report.typos_more": {"en": "... and {count} more, all in the rejected file and the JSON report",
-                          "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON"},
-    "report.shortened": {"en": {"one": "… ({count} character)", "other": "… ({count} characters)"},
-                         "es": {"one": "… ({count} carácter)", "other": "… ({count} caracteres)"}},
-    "report.warning": {"en": "Warning: ", "es": "Aviso: "},
-    "report.row": {"en": "row", "es": "fila"},
-    "report.empty": {"en": "(empty)", "es": "(vacía)"},
-    "report.all_passed": {"en": "Every address passed.", "es": "Todas las direcciones pasaron."},
-    "report.reasons_examples": {"en": "Reasons, with up to {count} example rows each",
-                                "es": "Motivos, con hasta {count} filas de ejemplo cada uno"},
-    "status.valid": {"en": "valid", "es": "válidas"},
-    "status.risky": {"en": "risky", "es": "dudosas"},
-    "status.invalid": {"en": "invalid", "es": "no válidas"},
-    "status.unknown": {"en": "unknown", "es": "sin determinar"},
-    # One address's status, as `listcheck address` says it (the ones above count rows).
-    "address.status.valid": {"en": "valid", "es": "válida"},
-    "address.status.risky": {"en": "risky", "es": "dudosa"},
-    "address.status.invalid": {"en": "invalid", "es": "no válida"},
-    "address.status.unknown": {"en": "unknown", "es": "sin determinar"},
-    "output.clean": {"en": "clean", "es": "limpias"},
-    "output.rejected": {"en": "rejected", "es": "rechazadas"},
-    "output.clean_file": {"en": "clean file", "es": "archivo limpio"},
-    "output.rejected_file": {"en": "rejected file", "es": "archivo de rechazadas"},
-    "html.totals": {"en": "Addresses by verdict", "es": "Direcciones por veredicto"},
-    "html.where": {"en": "Where the rows went", "es": "Adónde fue cada fila"},
-    "html.reasons": {"en": "What was found", "es": "Qué se encontró"},
-    "html.reason": {"en": "Reason", "es": "Motivo"},
-    "html.rows": {"en": "Rows", "es": "Filas"},
-    "html.example": {"en": "Example", "es": "Ejemplo"},
-    "html.empty": {"en": "(empty cell)", "es": "(celda vacía)"},
-    "html.to_rejected": {"en": "to the rejected file", "es": "al archivo de rechazadas"},
-    "html.kept": {"en": "kept in the clean file", "es": "se queda en el archivo limpio"},
-    "html.domains": {"en": "Domains with the most rows", "es": "Dominios con más filas"},
-    "html.domain": {"en": "Domain", "es": "Dominio"},
-    "html.verdicts": {"en": "Verdicts", "es": "Veredictos"},
-    "html.typos": {"en": "Misspelled domains ({count})", "es": "Dominios mal escritos ({count})"},
-    "html.typed": {"en": "As typed", "es": "Tal como se escribió"},
-    "html.suggested": {"en": "Suggested", "es": "Sugerencia"},
-    "html.written": {"en": "Written to the clean file", "es": "Escrita en el archivo limpio"},
-    "html.more_typos": {"en": "... and {count} more, all in the rejected file and the JSON report.",
-                        "es": "... y {count} más, todas en el archivo de rechazadas y en el informe JSON."},
-    "html.duplicates": {"en": "Repeated addresses ({count} rows)", "es": "Direcciones repetidas ({count} filas)"},
-    "html.duplicates_explained": {
-        "en": "A repeated address is kept once, at its first row; the rows that repeat it go to the rejected file.",
-        "es": "Una dirección repetida se conserva una vez, en su primera fila; las filas que la repiten van al "
-              "archivo de rechazadas."},
-    "html.warnings": {"en": "Warnings", "es": "Avisos"},
-    "html.run": {"en": "This check", "es": "Esta revisión"},
-    "html.file": {"en": "File", "es": "Archivo"},
-    "html.read_as": {"en": "Read as", "es": "Leído como"},
-    "html.read_as_value": {"en": "{encoding}, delimiter {delimiter}, {header}, addresses in '{column}'",
-                           "es": "{encoding}, separador {delimiter}, {header}, direcciones en '{column}'"},
-    "html.dns_value": {"en": "{domains} domains asked, {queries} queries",
-                       "es": "{domains} dominios consultados, {queries} consultas"},
-    "html.dns_off": {"en": "not consulted: domains were judged offline",
-                     "es": "no consultado: los dominios se juzgaron sin conexión"},
-    "html.time": {"en": "Time", "es": "Tiempo"},
-    "html.options": {"en": "Options", "es": "Opciones"},
-    "html.defaults": {"en": "the defaults", "es": "las predeterminadas"},
-    "html.always_reject": {"en": "always reject {codes}", "es": "rechazar siempre {codes}"},
-    "html.always_keep": {"en": "always keep {codes}", "es": "conservar siempre {codes}"},
-    "html.suppression_lists": {"en": "suppression lists {files}", "es": "listas de supresión {files}"},
-    "html.option.strict": {"en": "strict", "es": "estricto"},
-    "html.option.fix_typos": {"en": "fix typos", "es": "corregir erratas"},
-    "html.option.annotate": {"en": "annotate", "es": "anotar"},
-    "html.option.safe_formulas": {"en": "safe formulas", "es": "fórmulas seguras"},
 }
+# The reports' sentences and the command line's (help, click's own usage errors) in modules of their own.
+for _part in (REPORTS, COMMAND_LINE):
+    assert not MESSAGES.keys() & _part.keys(), MESSAGES.keys() & _part.keys()
+    MESSAGES.update(_part)
 
 
 # email-validator's most frequent sentences, by their opening words, in Spanish; ``{rest}`` is what

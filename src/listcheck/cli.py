@@ -1,6 +1,7 @@
 """The command line: options in, ``check_file`` called, the report printed, an exit status out.
 
-The only module that knows click and rich's consoles; everything it does goes through the library.
+The only module that knows click and rich's consoles, with ``cli_help``, which says the help and click's
+errors in the language of the run; everything it does goes through the library.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from rich.progress import (
 from rich.text import Text
 
 from listcheck.address_check import check_addresses
+from listcheck.cli_help import Command, Group, Option, option, speak_as_asked
 from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
-from listcheck.messages import LANGUAGES, default_language, say, speaking
+from listcheck.messages import LANGUAGES, say
 from listcheck.reading.contacts import read_domain_list
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
@@ -54,7 +56,7 @@ class ExitStatus(IntEnum):
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
-class _CheckByDefault(click.Group):
+class _CheckByDefault(Group):
     """``listcheck contactos.csv`` is ``listcheck check contactos.csv`` (CONTRACT.md, Command)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -63,58 +65,50 @@ class _CheckByDefault(click.Group):
         return super().parse_args(ctx, args)
 
 
-@click.group(cls=_CheckByDefault, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="listcheck", message="%(prog)s %(version)s")
+@click.group(cls=_CheckByDefault, help_key="help.listcheck", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="listcheck", message="%(prog)s %(version)s", cls=Option,
+                      help_key="help.version")
 def cli() -> None:
-    """Clean an email contact list before importing it into a mailing platform."""
+    """``listcheck``: its help, and every option's, is said from the catalogue (``help.*`` keys)."""
 
 
-@cli.command()
+@cli.command(cls=Command, help_key="help.check")
 @click.argument("input_path", metavar="INPUT")
-@click.option("-c", "--column", metavar="NAME", help="The column that holds the addresses (header name or 1-based position).")
-@click.option("-o", "--out-dir", metavar="DIR", help="Folder for the outputs [default: the input's folder].")
-@click.option("--clean", "clean_path", metavar="PATH", help="Path of the clean file [default: <stem>.clean.csv].")
-@click.option("--rejected", "rejected_path", metavar="PATH", help="Path of the rejected file [default: <stem>.rejected.csv].")
-@click.option("--no-dns", is_flag=True, help="Offline: no DNS at all.")
-@click.option("--nameserver", multiple=True, metavar="HOST[:PORT]",
-              help="Ask this DNS server instead of the system's (repeatable).")
-@click.option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
-              metavar="SECONDS", help="How long one try of a DNS lookup may take (two tries per nameserver).")
-@click.option("--dns-concurrency", type=click.IntRange(min=1), default=64, show_default=True, metavar="N",
-              help="How many DNS lookups run at once.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the DNS cache in the user's cache folder.")
-@click.option("--fix-typos", is_flag=True, help="Put the corrected address of a misspelled domain in the clean file.")
-@click.option("--known-domains", metavar="FILE",
-              help="Domains that are real for this list (one per line): never flagged, offered as corrections.")
-@click.option("--suppress", multiple=True, metavar="FILE",
-              help="Addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export (repeatable).")
-@click.option("--allow-domains", metavar="FILE", help="Domains never treated as throwaway (one per line).")
-@click.option("--strict", is_flag=True, help="Risky and unknown rows go to the rejected file.")
-@click.option("--reject", "reject_reasons", multiple=True, metavar="REASON[,REASON]",
-              help="Send rows with these reasons to the rejected file (repeatable).")
-@click.option("--keep", "keep_reasons", multiple=True, metavar="REASON[,REASON]",
-              help="Keep rows with these reasons in the clean file (repeatable).")
-@click.option("--annotate", is_flag=True, help="The clean file gets the listcheck_* columns too.")
-@click.option("--safe-formulas", is_flag=True,
-              help="Put ' before cells starting with = + - @ so that spreadsheets do not run them as formulas.")
-@click.option("--report-json", metavar="PATH", help="Write the machine-readable report here; '-' is stdout.")
-@click.option("--report-html", metavar="PATH",
-              help="Write a report to hand over here: one self-contained HTML page, for screens and paper; '-' is "
-                   "stdout.")
-@click.option("--client", metavar="NAME", help="Whom the HTML report is for: its title names them.")
-@click.option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT",
-              help="Exit 1 when more than PERCENT of the data rows are rejected.")
-@click.option("--encoding", metavar="NAME", help="The input's encoding, e.g. cp1252 [default: detected].")
-@click.option("--encoding-errors", type=click.Choice(["strict", "keep", "replace"]), default="strict",
-              show_default=True,
-              help="Bytes that are not text in the encoding: refuse the file, keep them as they are, or replace them.")
-@click.option("--sheet", metavar="NAME", help="The sheet of an .xlsx workbook to check [default: the first].")
-@click.option("--delimiter", metavar="CHAR", help="The input's delimiter: , ; | or tab [default: detected].")
-@click.option("--header/--no-header", "has_header", default=None, help="Whether the first row is a header [default: detected].")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="The language of the reports and of listcheck_detail [default: Spanish when LANG is Spanish, else "
-                   "English].")
-@click.option("-q", "--quiet", is_flag=True, help="No human report; only errors are printed.")
+@option("-c", "--column", metavar="NAME", help_key="help.check.column")
+@option("-o", "--out-dir", metavar="DIR", help_key="help.check.out_dir")
+@option("--clean", "clean_path", metavar="PATH", help_key="help.check.clean")
+@option("--rejected", "rejected_path", metavar="PATH", help_key="help.check.rejected")
+@option("--no-dns", is_flag=True, help_key="help.no_dns")
+@option("--nameserver", multiple=True, metavar="HOST[:PORT]", help_key="help.nameserver")
+@option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+        metavar="SECONDS", help_key="help.dns_timeout")
+@option("--dns-concurrency", type=click.IntRange(min=1), default=64, show_default=True, metavar="N",
+        help_key="help.check.dns_concurrency")
+@option("--no-cache", is_flag=True, help_key="help.no_cache")
+@option("--fix-typos", is_flag=True, help_key="help.check.fix_typos")
+@option("--known-domains", metavar="FILE", help_key="help.check.known_domains")
+@option("--suppress", multiple=True, metavar="FILE", help_key="help.check.suppress")
+@option("--allow-domains", metavar="FILE", help_key="help.check.allow_domains")
+@option("--strict", is_flag=True, help_key="help.check.strict")
+@option("--reject", "reject_reasons", multiple=True, metavar="REASON[,REASON]", help_key="help.check.reject")
+@option("--keep", "keep_reasons", multiple=True, metavar="REASON[,REASON]", help_key="help.check.keep")
+@option("--annotate", is_flag=True, help_key="help.check.annotate")
+@option("--safe-formulas", is_flag=True, help_key="help.check.safe_formulas")
+@option("--report-json", metavar="PATH", help_key="help.check.report_json")
+@option("--report-html", metavar="PATH", help_key="help.check.report_html")
+@option("--client", metavar="NAME", help_key="help.check.client")
+@option("--fail-over", type=click.FloatRange(0, 100), metavar="PERCENT", help_key="help.check.fail_over")
+@option("--encoding", metavar="NAME", help_key="help.check.encoding")
+@option("--encoding-errors", type=click.Choice(["strict", "keep", "replace"]), default="strict", show_default=True,
+        help_key="help.check.encoding_errors")
+@option("--sheet", metavar="NAME", help_key="help.check.sheet")
+@option("--delimiter", metavar="CHAR", help_key="help.check.delimiter")
+@option("--header/--no-header", "has_header", default=None, help_key="help.check.header")
+@option("--skip-rows", type=click.IntRange(min=0), metavar="N", help_key="help.check.skip_rows")
+# Eager, so that it speaks for the rest of parsing: --help and the errors of the other options.
+@option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+        callback=speak_as_asked, help_key="help.check.lang")
+@option("-q", "--quiet", is_flag=True, help_key="help.check.quiet")
 @click.pass_context
 def check(
     ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
@@ -124,12 +118,9 @@ def check(
     keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
     report_html: str | None, client: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
-    lang: str | None, quiet: bool,
+    skip_rows: int | None, quiet: bool,
 ) -> None:
-    """Check every address in INPUT (a CSV/TSV file, an .xlsx workbook, or - for standard input) and
-    write <stem>.clean.csv and <stem>.rejected.csv (.xlsx for a workbook)."""
-    # Everything the command says, errors included, in the language asked for (else the locale's).
-    ctx.with_resource(speaking(lang or default_language()))
+    """``listcheck check``; it speaks the language --lang asked for, else the locale's (help ``help.check``)."""
     progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
     try:
         if report_json == "-" and report_html == "-":
@@ -144,7 +135,7 @@ def check(
             input_path,
             reading=ReadingSettings(column=column, encoding=encoding, encoding_errors=encoding_errors,
                                     delimiter=_DELIMITER_NAMES.get(delimiter.lower(), delimiter) if delimiter else None,
-                                    has_header=has_header, sheet=sheet),
+                                    has_header=has_header, sheet=sheet, skip_rows=skip_rows),
             dns=None if no_dns else DnsSettings(nameservers=nameserver, timeout=dns_timeout,
                                                 concurrency=dns_concurrency, cache=not no_cache),
             policy=PolicySettings(
@@ -184,23 +175,20 @@ def check(
     ctx.exit(ExitStatus.FAIL_OVER if crossed else ExitStatus.OK)
 
 
-@cli.command()
+@cli.command(cls=Command, help_key="help.address")
 @click.argument("texts", metavar="TEXT...", nargs=-1, required=True)
-@click.option("--no-dns", is_flag=True, help="Offline: no DNS at all.")
-@click.option("--nameserver", multiple=True, metavar="HOST[:PORT]",
-              help="Ask this DNS server instead of the system's (repeatable).")
-@click.option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
-              metavar="SECONDS", help="How long one try of a DNS lookup may take (two tries per nameserver).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the DNS cache in the user's cache folder.")
-@click.option("--report-json", metavar="PATH", help="Write the verdicts as JSON here; '-' is stdout.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="The language of the verdicts [default: Spanish when LANG is Spanish, else English].")
+@option("--no-dns", is_flag=True, help_key="help.no_dns")
+@option("--nameserver", multiple=True, metavar="HOST[:PORT]", help_key="help.nameserver")
+@option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+        metavar="SECONDS", help_key="help.dns_timeout")
+@option("--no-cache", is_flag=True, help_key="help.no_cache")
+@option("--report-json", metavar="PATH", help_key="help.address.report_json")
+@option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+        callback=speak_as_asked, help_key="help.address.lang")
 @click.pass_context
 def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver: tuple[str, ...],
-            dns_timeout: float, no_cache: bool, report_json: str | None, lang: str | None) -> None:
-    """Judge one address or a few (TEXT as pasted: 'Ana <ana@gmial.com>' works) as check judges a row:
-    status, reason, what is wrong and the fix. Exit 0 when every address is valid, 1 otherwise."""
-    ctx.with_resource(speaking(lang or default_language()))
+            dns_timeout: float, no_cache: bool, report_json: str | None) -> None:
+    """``listcheck address``; it speaks as ``check`` does (help ``help.address``)."""
     try:
         report = check_addresses(list(texts), dns=None if no_dns else DnsSettings(
             nameservers=nameserver, timeout=dns_timeout, cache=not no_cache))

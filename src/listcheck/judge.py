@@ -10,7 +10,7 @@ from listcheck.checks.addresses import check_address, plain_domain_verdict
 from listcheck.checks.duplicates import DuplicateIndex, FirstSeen
 from listcheck.checks.suppression import SuppressionSummary
 from listcheck.checks.typos import DomainKnowledge
-from listcheck.judged import JudgedRows, distinct, per_distinct, row_key
+from listcheck.judged import JudgedBatch, JudgedRows, distinct, offsets_where, per_distinct, row_key
 from listcheck.messages import RunWarning, say
 from listcheck.policy import Policy
 from listcheck.reasons import Destination, Reason, Status
@@ -129,6 +129,37 @@ class RowJudge:
     def destinations(self, verdicts: list[AddressVerdict]) -> list[Destination]:
         """The output each row goes to."""
         return per_distinct(verdicts, lambda verdict: destination_of(verdict, self.policy))
+
+    def suggest_from_other_columns(self, judged: JudgedBatch, records: Sequence[Sequence[str]],
+                                   columns: Sequence[tuple[int, str]],
+                                   answers: Mapping[str, DomainAnswer] | None = None) -> None:
+        """Give each row whose address is invalid or empty, and has no suggestion, the valid address
+        another address column of the row holds (``columns``: index and name, in order of preference),
+        naming that column in the detail. The row still goes where its own verdict sends it.
+
+        Only such rows are looked at. The other address is judged offline, and by ``answers`` when DNS
+        was asked about its domain anyway."""
+        if not columns:
+            return
+        wanting = offsets_where(judged.verdicts, lambda verdict: verdict.status is Status.INVALID and not verdict.suggestion)
+        judged_cells: dict[str, AddressVerdict] = {}
+        for offset in wanting:
+            record = records[offset]
+            for index, name in columns:
+                cell = record[index] if index < len(record) else ""
+                if not cell.strip():
+                    continue
+                other = judged_cells.get(cell)
+                if other is None:
+                    other = judged_cells[cell] = self._judge_single(cell)
+                    if answers and _worth_asking(other):
+                        other = judged_cells[cell] = _with_dns(other, answers.get(other.domain))
+                if other.is_valid:
+                    own = judged.verdicts[offset]
+                    judged.verdicts[offset] = replace(own, address=judged.addresses[offset], suggestion=other.address,
+                                                      detail=say("detail.other_column", detail=own.detail, column=name,
+                                                                 address=other.address).strip())
+                    break
 
     def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
         """Turn rows that repeat an earlier address (in this batch or an earlier one) into duplicates."""

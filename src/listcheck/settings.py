@@ -35,7 +35,9 @@ class ReadingSettings:
     """How to read the input; None everywhere means "detect it".
 
     ``column`` is a header name or a 1-based position; ``encoding_errors`` is ``strict`` (refuse the
-    file), ``keep`` or ``replace``; ``sheet`` names the sheet of an ``.xlsx`` workbook.
+    file), ``keep`` or ``replace``; ``sheet`` names the sheet of an ``.xlsx`` workbook. ``skip_rows``
+    is the number of rows above the header (titles, notes, blank rows, as a spreadsheet numbers them;
+    Excel's hidden ``sep=`` line does not count); None finds them.
     """
 
     column: str | None = None
@@ -44,10 +46,13 @@ class ReadingSettings:
     delimiter: str | None = None
     has_header: bool | None = None
     sheet: str | None = None
+    skip_rows: int | None = None
 
     def __post_init__(self) -> None:
         if self.encoding_errors not in ("strict", "keep", "replace"):
             raise UsageError(say("usage.encoding_errors", errors=self.encoding_errors))
+        if self.skip_rows is not None and self.skip_rows < 0:
+            raise UsageError(say("usage.skip_rows", rows=self.skip_rows))
         if self.delimiter is not None and len(self.delimiter) != 1:
             raise UsageError(say("usage.delimiter", delimiter=self.delimiter))
 

@@ -17,7 +17,7 @@ from listcheck.checks.normalize import clean_cell
 from listcheck.checks.risk import DisposableDomains, role_of
 from listcheck.checks.tlds import tld_exists
 from listcheck.checks.typos import DomainKnowledge, default_knowledge
-from listcheck.messages import language, say, shortened, syntax_detail
+from listcheck.messages import language, say, say_count, shortened, syntax_detail
 from listcheck.reasons import Reason, Status
 from listcheck.verdict import AddressVerdict
 
@@ -67,7 +67,7 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
         shown = shortened(", ".join(addresses[:3]) + (", ..." if len(addresses) > 3 else ""))
         return _invalid(
             cleaned, Reason.MULTIPLE_ADDRESSES,
-            say("detail.multiple", count=len(addresses), shown=shown),
+            say_count("detail.multiple", len(addresses), shown=shown),
         )
 
     if "@" not in cleaned:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from listcheck.checks.dns_answers import DnsSummary, DomainAnswer, settled_answer, unknown_answer
 from listcheck.errors import UsageError
-from listcheck.messages import RunWarning, say, warn
+from listcheck.messages import RunWarning, number, say, warn
 from listcheck.reasons import Reason
 
 if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for it
@@ -148,9 +148,9 @@ class DeliverabilityChecker:
         await asyncio.gather(*(judge(domain) for domain in pending))
         unanswered = sum(1 for d in pending if answers[d].reason is Reason.DNS_UNKNOWN)
         if gave_up.is_set():
-            self.warnings.append(warn("dns_stopped", unanswered=unanswered, asked=len(pending)))
+            self.warnings.append(warn("dns_stopped", len(pending), unanswered=number(unanswered)))
         elif unanswered * 2 > len(pending):
-            self.warnings.append(warn("dns_unanswered", unanswered=unanswered, asked=len(pending)))
+            self.warnings.append(warn("dns_unanswered", len(pending), unanswered=number(unanswered)))
         if self._cache is not None:
             try:
                 self._cache.put_many(self.resolver_id, {d: answers[d] for d in pending})

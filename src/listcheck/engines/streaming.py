@@ -19,6 +19,7 @@ from listcheck.engines.worker import BatchJudging
 from listcheck.judge import RowJudge
 from listcheck.judged import JudgedBatch
 from listcheck.messages import RunWarning
+from listcheck.reading.columns import column_name
 from listcheck.reading.opening import ContactSource
 from listcheck.reading.splitting import RecordBatch, widest_record
 from listcheck.reports.tally import Tally
@@ -92,18 +93,21 @@ class StreamingEngine:
         outputs = _Outputs(*paths, output)
         assert self._judging is not None, "enter the engine first"
         width = max(contacts.sample_width, len(contacts.header or []))
+        answers: Mapping[str, DomainAnswer] = {}
         if ask_dns is not None:
             # DNS is asked first, about every domain of the file at once; that reading of the file
             # also finds its widest row.
             domains, widest = _domains_and_width(contacts, self._judge)
             width = max(width, widest)
-            self._judging.use_answers(ask_dns(domains))
+            answers = ask_dns(domains)
+            self._judging.use_answers(answers)
+        suggest = _OtherColumns(self._judge, contacts, answers)
         try:
-            return _judge_and_write(contacts, self._judging, width, outputs)
+            return _judge_and_write(contacts, self._judging, width, outputs, suggest)
         except _WiderRow:  # a row past the first ones is wider than all of them: pad every row to it
             self._judging.start_over()
             widest = max(len(contacts.header or []), widest_record(contacts.batches()))
-            return _judge_and_write(contacts, self._judging, widest, outputs)
+            return _judge_and_write(contacts, self._judging, widest, outputs, suggest)
 
 
 @dataclass(frozen=True)
@@ -117,7 +121,19 @@ class _WiderRow(Exception):
     """A row is wider than the width the outputs are being written with."""
 
 
-def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int, outputs: _Outputs) -> Written:
+class _OtherColumns:
+    """Suggestions from the input's other address columns, for rows whose own address is invalid."""
+
+    def __init__(self, judge: RowJudge, contacts: ContactSource, answers: Mapping[str, DomainAnswer]) -> None:
+        self._judge, self._answers = judge, answers
+        self._columns = [(index, column_name(contacts.header, index)) for index in contacts.other_email_columns]
+
+    def __call__(self, batch: RecordBatch, judged: JudgedBatch) -> None:
+        self._judge.suggest_from_other_columns(judged, batch.records, self._columns, self._answers)
+
+
+def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int, outputs: _Outputs,
+                     suggest: _OtherColumns) -> Written:
     """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
     wider than ``width``, which must then be read again with the full width."""
     tally = Tally()
@@ -137,9 +153,9 @@ def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int,
             _pad(batch, width)
             pending.append((batch, judging.submit(batch.first_row, [record[column] for record in batch.records])))
             if len(pending) > 2:
-                _write_batch(*pending.popleft(), shape, files, tally)
+                _write_batch(*pending.popleft(), shape, files, tally, suggest)
         while pending:
-            _write_batch(*pending.popleft(), shape, files, tally)
+            _write_batch(*pending.popleft(), shape, files, tally, suggest)
         files.commit()
     return Written(tally, shape_check.warnings(width))
 
@@ -171,8 +187,9 @@ def _pad(batch: RecordBatch, width: int) -> None:
 
 
 def _write_batch(batch: RecordBatch, judged_batch: Callable[[], JudgedBatch], shape: RowShape,
-                 files: CsvOutputs | XlsxOutputs, tally: Tally) -> None:
+                 files: CsvOutputs | XlsxOutputs, tally: Tally, suggest: _OtherColumns) -> None:
     judged = judged_batch()
+    suggest(batch, judged)
     clean_rows, rejected_rows = rows_for_outputs(batch, judged, shape)
     files.write(0, clean_rows)
     files.write(1, rejected_rows)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -120,8 +119,8 @@ def find_layout(
     counts = [_address_count(sample, i) for i in range(width)]
     scores = scores + [0] * (width - len(scores)) if header is not None else [0] * width
     named = [i for i in range(width) if scores[i] and counts[i]]
-    # Columns mostly of addresses; with the one holding the most, whatever else it holds.
-    by_content = [i for i in range(width) if counts[i] and 2 * counts[i] >= _filled_count(sample, i)]
+    # Columns mostly of addresses and nothing else; with the one holding the most, whatever else it holds.
+    by_content = [i for i in range(width) if counts[i] and 2 * _bare_address_count(sample, i) >= _filled_count(sample, i)]
     most = [counts.index(max(counts))] if counts and max(counts) > 0 else []
     if column is not None:
         chosen = _column_from_option(column, header, width)
@@ -149,9 +148,9 @@ def rows_above_header(records: Sequence[Sequence[str]]) -> int:
 
     Only rows without an address can stand above the header: data is never taken for a title. A row
     that names the address column for certain ("Correo", "E-mail Address") is the header when no row
-    above it does and none is wider. Failing that, the header is the first row that looks like one
-    and is wider than every row above it; the first row itself is the header unless it is narrower
-    than most rows under it.
+    above it does and none is wider (notes such as "Curso:;Excel" may stand above it). Failing that,
+    the header is the first row of two cells or more that looks like one, under rows of one cell at
+    most (a title, blank rows).
 
     >>> rows_above_header([["Alumnos 2024", ""], ["", ""], ["Nombre", "Correo"], ["Ana", "ana@correo.es"]])
     2
@@ -166,20 +165,16 @@ def rows_above_header(records: Sequence[Sequence[str]]) -> int:
             break
         window.append(record)
     filled = [sum(1 for cell in record if cell.strip()) for record in window]
-    certain = [row for row, record in enumerate(window) if any(header_score(cell) == 2 for cell in record)]
-    if certain and certain[0] > 0 and max(filled[:certain[0]]) <= filled[certain[0]]:
-        return certain[0]
-    for row, record in enumerate(window):
-        if not filled[row]:
-            continue
-        if row == 0:
-            below = [count for count in (sum(1 for cell in r if cell.strip()) for r in records[1:TITLE_ROWS + 1])
-                     if count]
-            fits = not below or filled[0] >= Counter(below).most_common(1)[0][0]
-        else:
-            fits = max(filled[:row]) < filled[row]
+    certain = next((row for row, record in enumerate(window) if any(header_score(cell) == 2 for cell in record)), None)
+    if certain is not None:
+        if certain == 0 or max(filled[:certain]) <= filled[certain]:
+            return certain
+        window = window[:certain + 1]  # no header below a row that names the address column
+    for row in range(1, len(window)):
+        if max(filled[:row]) > 1:  # a row of several cells above: the table has started
+            break
         # A few hundred rows are enough to see which column holds addresses.
-        if fits and _looks_like_header(records[row:row + 201], [header_score(cell) for cell in record]):
+        if filled[row] > 1 and _looks_like_header(records[row:row + 201], [header_score(c) for c in window[row]]):
             return row
     return 0
 
@@ -236,6 +231,13 @@ def _filled_count(records: Sequence[Sequence[str]], index: int) -> int:
     return sum(1 for r in records if index < len(r) and r[index].strip())
 
 
+_BARE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")  # a cell that is one address, not text around one
+
+
+def _bare_address_count(records: Sequence[Sequence[str]], index: int) -> int:
+    return sum(1 for r in records if index < len(r) and _BARE_ADDRESS.fullmatch(r[index].strip()))
+
+
 def _fullest(sample: Sequence[Sequence[str]], candidates: list[int], scores: list[int], counts: list[int]) -> int:
     """The candidate column with the most valid addresses in the sample (Outlook's "E-mail Address" and
     "E-mail 2 Address", "Correo personal" and "Correo trabajo"); ties go to the better name, then the
@@ -251,12 +253,17 @@ def _others(columns: list[int], chosen: int) -> tuple[int, ...]:
     return tuple(sorted(set(columns) - {chosen}))
 
 
-def other_columns_warning(header: Sequence[str] | None, chosen: int, others: Sequence[int]) -> RunWarning:
+def other_columns_warning(header: Sequence[str] | None, layout: Layout) -> RunWarning:
     """The warning that names the other address columns and says what is done with them."""
-    def name(index: int) -> str:
-        return f"'{shortened(header[index], 60)}'" if header is not None and index < len(header) else str(index + 1)
+    others = layout.other_email_columns
+    why = "" if layout.found_by == "option" else say("other_columns.most_valid")
+    return warn("other_address_columns", count=len(others), others=", ".join(column_name(header, i) for i in others),
+                column=column_name(header, layout.email_column), why=why)
 
-    return warn("other_address_columns", count=len(others), others=", ".join(map(name, others)), column=name(chosen))
+
+def column_name(header: Sequence[str] | None, index: int) -> str:
+    """A column as a sentence names it: its header quoted (shortened), or its 1-based position."""
+    return f"'{shortened(header[index], 60)}'" if header is not None and index < len(header) else str(index + 1)
 
 
 def _column_from_option(column: str, header: list[str] | None, width: int) -> int:

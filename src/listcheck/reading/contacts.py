@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from codecs import BOM_UTF8
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 import idna
@@ -22,7 +23,14 @@ import idna
 from listcheck.checks.tlds import tld_exists
 from listcheck.errors import InputError, UsageError
 from listcheck.messages import RunWarning, say, warn
-from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
+from listcheck.reading.columns import (
+    SAMPLE_RECORDS,
+    TITLE_ROWS,
+    find_layout,
+    other_columns_warning,
+    rows_above_header,
+    skipped_rows_warning,
+)
 from listcheck.reading.decoding import detect_encoding
 from listcheck.reading.splitting import RecordBatch, record_batches, widest_record
 
@@ -62,7 +70,8 @@ class ContactTable:
     text_format: TextFormat
     column_found_by: str
     warnings: list[RunWarning] = field(default_factory=list)
-    blank_rows_before: int = 0  # blank lines above the header, which a spreadsheet shows as rows
+    rows_above: int = 0  # rows above the header (blank lines, titles), which a spreadsheet shows as rows
+    other_email_columns: list[int] = field(default_factory=list)  # other columns holding addresses
 
     @property
     def email_column_name(self) -> str:
@@ -74,7 +83,7 @@ class ContactTable:
     @property
     def first_row_number(self) -> int:
         """The spreadsheet row number of the first record: 2 under a header, else 1."""
-        return self.blank_rows_before + (2 if self.header is not None else 1)
+        return self.rows_above + (2 if self.header is not None else 1)
 
     @property
     def width(self) -> int:
@@ -92,7 +101,7 @@ class ContactFile:
 
     def __init__(self, handle: BinaryIO, *, encoding: str | None = None, delimiter: str | None = None,
                  column: str | None = None, has_header: bool | None = None,
-                 encoding_errors: str = "strict") -> None:
+                 encoding_errors: str = "strict", skip_rows: int | None = None) -> None:
         handle.seek(0, io.SEEK_END)
         self.size = handle.tell()  # in bytes
         if self.size == 0:
@@ -102,27 +111,58 @@ class ContactFile:
         text = self._text()
         head = text.read(2 * _SNIFF_CHARS)
         text.detach()  # a wrapper that is let go closes the file under it
-        preamble, excel_separator, self.blank_rows_before, rest = split_preamble(head)
-        self._delimiter = delimiter or excel_separator or sniff_delimiter(rest)
+        # Under --skip-rows, blank lines above the header are rows to skip like the others.
+        preamble, excel_separator, self._blank_lines, rest = split_preamble(head, blank_lines=skip_rows is None)
+        self._delimiter = delimiter or excel_separator or sniff_under_titles(rest, skip_rows)
+        self._skip_chars = len(preamble)  # the records are read after it
+        self._above = 0  # records read and left out above the header: titles, notes, blank rows
         self.text_format = TextFormat(
             codec=self._encoding.codec, bom=self._encoding.bom, delimiter=self._delimiter or ",",
             line_terminator=_line_terminator(rest), preamble=preamble,
             errors=self._encoding.errors, cells_may_hold_cr=self._encoding.lone_cr,
         )
-        sample = next(self._batches(SAMPLE_RECORDS + 1, skip_header=False), None)
-        if sample is None or not any(sample.records):
-            raise InputError(say("error.blank"))
-        widest = max(len(record) for record in sample.records)
+        self.warnings = list(self._encoding.warnings)
+        records = self._read_sample(skip_rows, has_header)
+        widest = max(len(record) for record in records)
         if column is not None and column.isdigit() and int(column) > widest:
             # A position past the first rows' width may exist further down: measure the whole file.
-            widest = widest_record(self._batches(50_000, skip_header=False))
-        layout = find_layout(sample.records, column=column, has_header=has_header, width=widest)
-        self.header = sample.records[0] if layout.has_header else None
+            widest = widest_record(self._batches(50_000, skip=self._above))
+        # A header found under titles is one: the detection is not asked twice.
+        layout = find_layout(records, column=column, width=widest,
+                             has_header=True if has_header is None and self._above and skip_rows is None else has_header)
+        self.header = records[0] if layout.has_header else None
         self.email_column = layout.email_column
+        self.other_email_columns = list(layout.other_email_columns)
         self.column_found_by = layout.found_by
-        self.warnings = list(self._encoding.warnings)
+        if layout.other_email_columns:
+            self.warnings.append(other_columns_warning(self.header, layout))
         # The widest record of the sample: a later, wider one is found while reading (see runner).
-        self.sample_width = max(len(record) for record in sample.records)
+        self.sample_width = max(len(record) for record in records)
+
+    def _read_sample(self, skip_rows: int | None, has_header: bool | None) -> list[list[str]]:
+        """The first records from the header on (or the first record, without one); finds the rows above
+        the header, or skips ``skip_rows``, and names what they held in a warning."""
+        sample = next(self._batches(SAMPLE_RECORDS + 1 + (TITLE_ROWS if skip_rows is None else skip_rows), skip=0),
+                      None)
+        if sample is None or not any(sample.records):
+            raise InputError(say("error.blank"))
+        if skip_rows is not None:
+            if skip_rows >= len(sample.records):
+                raise UsageError(say("usage.skip_rows", rows=skip_rows))
+            self._above = skip_rows
+        elif has_header is None:
+            self._above = rows_above_header(sample.records)
+        if self._above:
+            blank: list[list[str]] = [[] for _ in range(self._blank_lines)]
+            self.warnings.append(skipped_rows_warning(blank + sample.records[:self._above]))
+            # The outputs start with the header, after Excel's sep= line: nothing above it is written back.
+            self.text_format = replace(self.text_format, preamble=_separator_line(self.text_format.preamble))
+        return sample.records[self._above:]
+
+    @property
+    def rows_above(self) -> int:
+        """The rows a spreadsheet shows above the header (or above the first record, without one)."""
+        return self._blank_lines + self._above
 
     @property
     def email_column_name(self) -> str:
@@ -147,17 +187,18 @@ class ContactFile:
 
     @property
     def first_row_number(self) -> int:
-        """The spreadsheet row number of the first record: 2 under a header, else 1."""
-        return self.blank_rows_before + (2 if self.header is not None else 1)
+        """The spreadsheet row number of the first record: 2 under a header, else 1 (plus the rows above)."""
+        return self.rows_above + (2 if self.header is not None else 1)
 
     def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
         """The records under the header, ``size`` at a time."""
-        return self._batches(size, skip_header=self.header is not None)
+        return self._batches(size, skip=self._above + (1 if self.header is not None else 0))
 
-    def _batches(self, size: int, *, skip_header: bool) -> Iterator[RecordBatch]:
+    def _batches(self, size: int, *, skip: int) -> Iterator[RecordBatch]:
+        """The records after the preamble, the first ``skip`` of them left out."""
         text = self._text()
         try:
-            text.read(len(self.text_format.preamble))
+            text.read(self._skip_chars)
             # Lines are split plainly where they can be, unless a CR stands alone somewhere: then a
             # line of the text is not a line of the file.
             # A one-column file is written back with ',' between cells it never had: its lines are
@@ -166,7 +207,7 @@ class ContactFile:
             yield from record_batches(
                 text, delimiter=self._delimiter or self._encoding.spare_control,  # one column: split on nothing
                 line_end=line_end if line_end in ("\n", "\r\n") else None, size=size,
-                first_row=self.blank_rows_before + (2 if skip_header else 1), skip_first=skip_header)
+                first_row=self._blank_lines + skip + 1, skip=skip)
         finally:
             text.detach()  # a wrapper that is let go closes the file under it
 
@@ -185,6 +226,7 @@ def read_contacts(
     column: str | None = None,
     has_header: bool | None = None,
     encoding_errors: str = "strict",
+    skip_rows: int | None = None,
 ) -> ContactTable:
     """Read a whole contact export held in ``data``; the keyword arguments override detection.
 
@@ -198,7 +240,7 @@ def read_contacts(
     (['Nombre', 'Correo'], [['Ana', 'ana@correo.es']], ';')
     """
     contacts = ContactFile(io.BytesIO(data), encoding=encoding, delimiter=delimiter, column=column,
-                           has_header=has_header, encoding_errors=encoding_errors)
+                           has_header=has_header, encoding_errors=encoding_errors, skip_rows=skip_rows)
     body: list[list[str]] = []
     shape = ShapeCheck(contacts.header, contacts.delimiter)
     for batch in contacts.batches():
@@ -209,7 +251,7 @@ def read_contacts(
         record.extend([""] * (width - len(record)))
     return ContactTable(contacts.header, body, contacts.email_column, contacts.text_format,
                         contacts.column_found_by, contacts.warnings + shape.warnings(width),
-                        contacts.blank_rows_before)
+                        contacts.rows_above, contacts.other_email_columns)
 
 
 class ShapeCheck:
@@ -250,8 +292,9 @@ _EXCEL_SEPARATOR = re.compile(r"sep=(.)(\r\n|\n|\r)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"[ \t]*(\r\n|\n|\r)")
 
 
-def split_preamble(text: str) -> tuple[str, str | None, int, str]:
-    r"""Split off what stands above the table: Excel's ``sep=;`` line and blank lines.
+def split_preamble(text: str, *, blank_lines: bool = True) -> tuple[str, str | None, int, str]:
+    r"""Split off what stands above the table: Excel's ``sep=;`` line and blank lines (unless
+    ``blank_lines`` is False).
 
     Returns the preamble as it is written, the separator Excel was told, the number of blank lines
     (a spreadsheet shows them as rows; it hides ``sep=``), and the rest of the text.
@@ -265,9 +308,42 @@ def split_preamble(text: str) -> tuple[str, str | None, int, str]:
     if match:
         separator, position = match.group(1), match.end()
     blank_rows = 0
-    while (blank := _BLANK_LINE.match(text, position)) and blank.end() < len(text):
+    while blank_lines and (blank := _BLANK_LINE.match(text, position)) and blank.end() < len(text):
         blank_rows, position = blank_rows + 1, blank.end()
     return text[:position], separator, blank_rows, text[position:]
+
+
+def _separator_line(preamble: str) -> str:
+    """Excel's ``sep=`` line of a preamble, or nothing."""
+    match = _EXCEL_SEPARATOR.match(preamble)
+    return match.group(0) if match else ""
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
+
+
+def sniff_under_titles(text: str, skip_rows: int | None = None) -> str | None:
+    r"""``sniff_delimiter`` for the table under the rows above its header: ``skip_rows`` lines of them,
+    or, when the first line splits into no table (a title: "Alumnos 2024"), the table under the first
+    lines that do not hold an address.
+
+    >>> sniff_under_titles("Alumnos 2024\n\nNombre;Correo\nAna;ana@correo.es\n")
+    ';'
+    """
+    if skip_rows is not None:
+        skipped = itertools.islice(_LINE.finditer(text), skip_rows)
+        return sniff_delimiter(text[sum(len(match.group(0)) for match in skipped):])
+    found = sniff_delimiter(text)
+    if found is not None:
+        return found
+    lines = [match.group(0) for match in itertools.islice(_LINE.finditer(text), TITLE_ROWS + 101)]
+    for skip in range(1, min(TITLE_ROWS, len(lines) - 1) + 1):
+        if "@" in lines[skip - 1]:  # data: the lines above a header hold no address
+            break
+        found = sniff_delimiter("".join(lines[skip:skip + 100]))
+        if found is not None:
+            break
+    return found
 
 
 def sniff_delimiter(text: str) -> str | None:

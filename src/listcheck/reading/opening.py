@@ -28,6 +28,7 @@ class ContactSource(Protocol):
     email_column: int
     column_found_by: str
     sample_width: int  # the widest record of the first rows
+    other_email_columns: list[int]  # other columns holding addresses, for suggestions
     warnings: list[RunWarning]
     sheet: str  # a workbook's sheet; empty for a CSV file
 
@@ -47,9 +48,11 @@ def open_contacts(path: str, handle: BinaryIO, reading: ReadingSettings) -> Cont
     """The input as a contact list: a sheet of a workbook, or a CSV/TSV file."""
     reading.refuse_unfit_for(path)
     if is_workbook(path):
-        return WorkbookFile(handle, sheet=reading.sheet, column=reading.column, has_header=reading.has_header)
+        return WorkbookFile(handle, sheet=reading.sheet, column=reading.column, has_header=reading.has_header,
+                            skip_rows=reading.skip_rows)
     return ContactFile(handle, encoding=reading.encoding, delimiter=reading.delimiter, column=reading.column,
-                       has_header=reading.has_header, encoding_errors=reading.encoding_errors)
+                       has_header=reading.has_header, encoding_errors=reading.encoding_errors,
+                       skip_rows=reading.skip_rows)
 
 
 @contextmanager

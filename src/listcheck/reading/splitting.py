@@ -39,19 +39,20 @@ def widest_record(batches: Iterable[RecordBatch]) -> int:
 
 
 def record_batches(text: TextIO, *, delimiter: str, line_end: str | None, size: int, first_row: int,
-                   skip_first: bool) -> Iterator[RecordBatch]:
+                   skip: int = 0) -> Iterator[RecordBatch]:
     """The records of ``text`` in batches of ``size``, numbered from ``first_row``.
 
     ``line_end`` is the file's line end when every CR in the text is part of a CRLF (so that the
     text's lines are its CRLF- or LF-ended lines); None reads every record with the csv module.
-    ``skip_first`` drops the first record (the header).
+    ``skip`` drops that many records first (rows above the header, the header); ``first_row`` numbers
+    the first record kept.
     """
     # The csv module refuses cells over 128 KiB by default; notes fields in CRM exports can be larger.
     previous_limit = csv.field_size_limit(2**31 - 1)
     try:
         batches = _SplitReader(text, delimiter, line_end) if line_end else _CsvReader(text, delimiter)
-        if skip_first:
-            batches.read(1)
+        if skip:
+            batches.read(skip)
         row = first_row
         while batch := batches.read(size):
             records, lines, spans_lines = batch

@@ -15,11 +15,18 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
+from xml.etree.ElementTree import Element, iterparse
 
 from listcheck.errors import InputError, UsageError
-from listcheck.messages import RunWarning, say, warn
-from listcheck.reading.columns import SAMPLE_RECORDS, find_layout
+from listcheck.messages import RunWarning, number, say, warn
+from listcheck.reading.columns import (
+    SAMPLE_RECORDS,
+    find_layout,
+    other_columns_warning,
+    rows_above_header,
+    skipped_rows_warning,
+)
 from listcheck.reading.contacts import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
 
@@ -33,7 +40,7 @@ class WorkbookFile:
     """
 
     def __init__(self, handle: BinaryIO, *, sheet: str | None = None, column: str | None = None,
-                 has_header: bool | None = None) -> None:
+                 has_header: bool | None = None, skip_rows: int | None = None) -> None:
         import openpyxl
 
         handle.seek(0, os.SEEK_END)
@@ -51,23 +58,49 @@ class WorkbookFile:
                 raise UsageError(say("usage.no_such_sheet", sheet=sheet,
                                      sheets=", ".join(repr(name) for name in names)))
             self.sheet = sheet if sheet is not None else names[0]
-            records = _trimmed([[_as_text(cell) for cell in row] for row in workbook[self.sheet].iter_rows()])
+            worksheet = workbook[self.sheet]
+            rows = _trimmed([[_as_text(cell) for cell in row] for row in worksheet.iter_rows()])
+            part = getattr(worksheet, "_worksheet_path", None)  # the sheet's XML in the archive
         finally:
             workbook.close()
-        # Empty rows above the table, as people leave them: a spreadsheet shows them as rows.
-        self.blank_rows_before = next((number for number, record in enumerate(records) if any(record)), 0)
-        records = records[self.blank_rows_before:]
-        if not records:
+        if not rows:
             raise InputError(say("error.empty_sheet", sheet=self.sheet))
         self.warnings: list[RunWarning] = []
         if sheet is None and len(names) > 1:
             self.warnings.append(warn("sheets", count=len(names), sheet=self.sheet))
-        layout = find_layout(records[:SAMPLE_RECORDS + 1], column=column, has_header=has_header)
+        formulas = formulas_without_values(handle, part) if isinstance(part, str) else []
+        if formulas:
+            self.warnings.append(warn("formulas_without_values", count=len(formulas), cells=_some(formulas)))
+        records, under_titles = self._skip_rows_above(rows, skip_rows, has_header)
+        # A header found under titles is one: the detection is not asked twice.
+        layout = find_layout(records[:SAMPLE_RECORDS + 1], column=column,
+                             has_header=True if under_titles and has_header is None else has_header)
         self.header = records[0] if layout.has_header else None
         self._records = records[1:] if layout.has_header else records
         self.email_column = layout.email_column
+        self.other_email_columns = list(layout.other_email_columns)
         self.column_found_by = layout.found_by
+        if layout.other_email_columns:
+            self.warnings.append(other_columns_warning(self.header, layout))
         self.sample_width = max(len(record) for record in records)
+
+    def _skip_rows_above(self, rows: list[list[str]], skip_rows: int | None,
+                         has_header: bool | None) -> tuple[list[list[str]], bool]:
+        """The rows from the header on: ``skip_rows`` left out, else the empty rows people leave above a
+        table and the titles above its header (named in a warning); and whether titles were found."""
+        titles = 0
+        if skip_rows is not None:
+            if skip_rows >= len(rows):
+                raise UsageError(say("usage.skip_rows", rows=skip_rows))
+            self.rows_above = skip_rows
+        else:
+            blank = next(number for number, record in enumerate(rows) if any(record))  # _trimmed left one
+            titles = rows_above_header(rows[blank:blank + SAMPLE_RECORDS + 1]) if has_header is None else 0
+            self.rows_above = blank + titles
+        # Blank rows alone are no news: the outputs start with the header all the same.
+        if self.rows_above and (titles or skip_rows):
+            self.warnings.append(skipped_rows_warning(rows[:self.rows_above]))
+        return rows[self.rows_above:], titles > 0
 
     delimiter = None  # cells come as cells
     encoding_name = "xlsx"
@@ -79,7 +112,7 @@ class WorkbookFile:
 
     @property
     def first_row_number(self) -> int:
-        return self.blank_rows_before + (2 if self.header is not None else 1)
+        return self.rows_above + (2 if self.header is not None else 1)
 
     def shape_check(self) -> ShapeCheck:
         """A check of the rows' widths against the header's, as they are read."""
@@ -123,3 +156,67 @@ def _trimmed(rows: list[list[str]]) -> list[list[str]]:
         rows.pop()
     width = max((max((i + 1 for i, cell in enumerate(row) if cell), default=0) for row in rows), default=0)
     return [row[:width] for row in rows]
+
+
+# A formula element, whatever the namespace prefix: "<f>", "<f t="shared" .../>", "<x:f>".
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)$")
+
+
+def formulas_without_values(handle: BinaryIO, part: str) -> list[str]:
+    """The cells (``B2``) of the sheet stored at ``part`` of the workbook that hold a formula with no
+    computed value. Excel and LibreOffice store the value each formula last gave; programs that write
+    workbooks (openpyxl, most libraries) store the formula alone, which then reads as an empty cell.
+
+    Most sheets hold no formula at all: the sheet is searched for one first, and parsed only then.
+    """
+    with zipfile.ZipFile(handle) as archive:
+        with archive.open(part) as xml:
+            if not _holds_a_formula(xml):
+                return []
+        with archive.open(part) as xml:
+            return _cells_without_values(xml)
+
+
+def _holds_a_formula(xml: IO[bytes]) -> bool:
+    tail = b""
+    while block := xml.read(1 << 20):
+        if _FORMULA_TAG.search(tail + block):
+            return True
+        tail = block[-32:]  # a tag cut in two by the block's end
+    return False
+
+
+def _cells_without_values(xml: IO[bytes]) -> list[str]:
+    """The references of the formula cells without a value; a formula that computed an empty text
+    (``t="str"``, an empty ``<v>``) has one."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    found: list[str] = []
+    row, column = 0, 0
+    rows: Element | None = None
+    for event, element in iterparse(xml, events=("start", "end")):
+        tag = element.tag.rpartition("}")[2]
+        if event == "start":
+            if tag == "row":
+                row, column = int(element.get("r") or row + 1), 0
+            elif tag == "sheetData":
+                rows = element
+            continue
+        if tag == "c":
+            reference = element.get("r") or ""
+            match = _CELL_REFERENCE.match(reference)
+            column = column_index_from_string(match.group(1)) if match else column + 1
+            children = {child.tag.rpartition("}")[2]: child for child in element}
+            value = children.get("v")
+            if "f" in children and not (value is not None and value.text) and element.get("t") != "str":
+                found.append(reference if match else f"{get_column_letter(column)}{row}")
+        elif tag == "row" and rows is not None:
+            rows.clear()  # the rows read so far: memory stays flat on big sheets
+    return found
+
+
+def _some(cells: list[str], shown: int = 3) -> str:
+    """``B2, B3, B4 and 5 more``: the first cells, and how many others."""
+    listed = ", ".join(cells[:shown])
+    return listed if len(cells) <= shown else say("list.and_more", shown=listed, more=number(len(cells) - shown))

@@ -4,11 +4,14 @@ support staff can hand to a client. It reads on a laptop, a phone and on paper."
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from listcheck.messages import language, number, percent, rows, say
+from markupsafe import Markup, escape
+
+from listcheck.messages import language, number, percent, rows, say, say_count
 from listcheck.reasons import Destination, Reason, Status
 from listcheck.reports.report import InputSummary, Report
 from listcheck.reports.terminal import delimiter_name
@@ -37,19 +40,19 @@ class _Words:
 
     @staticmethod
     def typos(count: int) -> str:
-        return say("html.typos", count=number(count))
+        return say_count("html.typos", count)
 
     @staticmethod
     def corrections(count: int) -> str:
-        return say("report.corrections", count=number(count))
+        return say_count("report.corrections", count)
 
     @staticmethod
     def duplicates(count: int) -> str:
-        return say("html.duplicates", count=number(count))
+        return say_count("html.duplicates", count)
 
     @staticmethod
     def more_in_rejected(count: int) -> str:
-        return say("html.more_typos", count=number(count))
+        return say_count("html.more_typos", count)
 
 
 def render_html(report: Report, *, client: str | None = None, generated: datetime | None = None) -> str:
@@ -60,10 +63,12 @@ def render_html(report: Report, *, client: str | None = None, generated: datetim
     environment = Environment(loader=PackageLoader("listcheck", "templates"), autoescape=select_autoescape(["j2"]),
                               trim_blocks=True, lstrip_blocks=True)
     environment.filters["number"] = number  # counts as the language writes them
+    environment.filters["address"] = _breakable
     template = environment.get_template("report.html.j2")
     total = report.input.rows
     return template.render(
-        lang=language(), t=_Words(), report=report, client=client, file_name=os.path.basename(report.input.path) or report.input.path,
+        lang=language(), t=_Words(), report=report, client=client, verdict=verdict_sentence(report),
+        proves=say(_PROVES[_dns_state(report)]), file_name=os.path.basename(report.input.path) or report.input.path,
         generated=(generated or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip(),
         statuses=[_Card(status.value, _label(status), report.counts[status.value],
                         percent(report.counts[status.value], total)) for status in _STATUS_ORDER],
@@ -155,8 +160,8 @@ def _run_facts(report: Report) -> list[tuple[str, str]]:
     facts = [
         (say("html.file"), source.path),
         (say("html.read_as"), _read_as(source)),
-        ("DNS", say("html.dns_value", domains=number(dns.domains), queries=number(dns.queries)) if dns.checked
-         else say("html.dns_off")),
+        ("DNS", say("html.dns_value", domains=say_count("dns.domains", dns.domains),
+                    queries=say_count("dns.queries", dns.queries)) if dns.checked else say("html.dns_off")),
         (say("html.time"), f"{report.elapsed_seconds:.1f} s"),
     ]
     switches = {"strict": policy.strict, "fix_typos": policy.fix_typos, "annotate": output.annotate,
@@ -175,6 +180,49 @@ def _run_facts(report: Report) -> list[tuple[str, str]]:
 def _goes_to(reason: Reason, report: Report) -> Destination:
     """Where this run's options sent the rows with this reason (a duplicate: as a valid row's repeat)."""
     return report.settings.policy.rules.destination(reason.status or Status.VALID, reason)
+
+
+def verdict_sentence(report: Report) -> str:
+    """The report's first sentence, in the client's words: how many can be imported, how many were
+    removed and mostly why ("Of 1,240 addresses, 1,180 can be imported; 60 were removed, mostly
+    misspelled domains.")."""
+    removed = report.destinations["rejected"]
+    why = ""
+    if removed:
+        # Rows per reason among the rejected ones: a reason whose rows stay in the clean file is no "why".
+        counts = {reason: report.reasons[reason.code] for reason in Reason
+                  if report.reasons[reason.code] and _goes_to(reason, report) is Destination.REJECTED}
+        if counts:
+            chief = max(counts, key=lambda reason: counts[reason])
+            phrase = say(f"html.why.{chief.code}")
+            why = say("html.verdict_only" if len(counts) == 1 else "html.verdict_mostly", phrase=phrase)
+    return say("html.verdict", total=say_count("html.verdict_total", report.input.rows),
+               imported=say_count("html.verdict_imported", report.destinations["clean"]),
+               removed=say_count("html.verdict_removed", removed, why=why) if removed else "")
+
+
+_PROVES = {"checked": "html.proves_dns", "offline": "html.proves_offline", "untrusted": "html.proves_untrusted"}
+
+
+def _dns_state(report: Report) -> str:
+    if not report.dns.checked:
+        return "offline"
+    return "checked" if report.dns.resolver_trusted else "untrusted"
+
+
+def _breakable(text: str) -> Markup:
+    """An address that a narrow screen may wrap after its @, its dots and hyphens, never inside a word.
+
+    A run of more than 24 characters with none of them (junk, not an address) may wrap every 24, so
+    that it cannot make the page wider than a phone.
+    """
+    pieces = re.split(r"(?<=[@.\-])", text)
+    pieces = [piece[start:start + _LONGEST_PIECE] for piece in pieces for start in range(0, len(piece) or 1,
+                                                                                       _LONGEST_PIECE)]
+    return Markup("<wbr>".join(str(escape(piece)) for piece in pieces if piece))
+
+
+_LONGEST_PIECE = 24
 
 
 def _label(status: Status) -> str:

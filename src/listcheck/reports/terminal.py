@@ -10,7 +10,7 @@ from rich.text import Text
 
 from listcheck.address_check import AddressesReport
 from listcheck.checks.dns_answers import DnsSummary
-from listcheck.messages import number, percent, rows, say, shortened
+from listcheck.messages import number, percent, rows, say, say_count, shortened
 from listcheck.reasons import Reason, Status
 from listcheck.reports.report import EXAMPLES_PER_REASON, Report
 
@@ -34,8 +34,8 @@ def render_report(report: Report, console: Console) -> None:
     console.print(read, highlight=False)
     console.print(_dns_line(report.dns), highlight=False)
     if report.suppression.files:
-        console.print(say("report.suppression", count=report.suppression.addresses,
-                          files=", ".join(report.suppression.files)), highlight=False)
+        console.print(say_count("report.suppression", report.suppression.addresses,
+                                files=", ".join(report.suppression.files)), highlight=False)
     if report.free_provider_rows:
         console.print(say("report.free_providers", rows=rows(report.free_provider_rows)), highlight=False)
     console.print()
@@ -43,18 +43,18 @@ def render_report(report: Report, console: Console) -> None:
     console.print()
     _print_reasons(report, console)
     if report.corrections:
-        console.print(Text(say("report.corrections", count=len(report.corrections)), style="bold"))
+        console.print(Text(say_count("report.corrections", len(report.corrections)), style="bold"))
         for correction in report.corrections:
             console.print(f"  {say('report.row')} {correction.row}: {correction.original} → {correction.corrected}",
                           highlight=False)
         console.print()
     elif report.typos:
         shown = report.typos[:TYPOS_SHOWN]
-        console.print(Text(say("report.typos", count=len(report.typos)), style="bold"))
+        console.print(Text(say_count("report.typos", len(report.typos)), style="bold"))
         for typo in shown:
             console.print(f"  {say('report.row')} {typo.row}: {typo.address} → {typo.suggestion}", highlight=False)
         if len(report.typos) > len(shown):
-            console.print("  " + say("report.typos_more", count=len(report.typos) - len(shown)))
+            console.print("  " + say_count("report.typos_more", len(report.typos) - len(shown)))
         console.print()
     for warning in report.warnings:
         console.print(Text.assemble((say("report.warning"), "bold yellow"), warning.message))
@@ -80,7 +80,9 @@ def render_addresses(report: AddressesReport, console: Console) -> None:
 def _dns_line(dns: DnsSummary) -> str:
     if not dns.checked:
         return say("report.dns_off")
-    line = say("report.dns_on", domains=dns.domains, queries=dns.queries, hits=dns.cache_hits, timeouts=dns.timeouts)
+    line = say("report.dns_on", domains=say_count("dns.domains", dns.domains),
+               queries=say_count("dns.queries", dns.queries), hits=say_count("dns.hits", dns.cache_hits),
+               timeouts=say_count("dns.timeouts", dns.timeouts))
     if not dns.resolver_trusted:
         line += say("report.dns_untrusted")
     return line
@@ -117,7 +119,7 @@ def _print_reasons(report: Report, console: Console) -> None:
         console.print(say("report.all_passed"))
         console.print()
         return
-    console.print(Text(say("report.reasons_examples", count=EXAMPLES_PER_REASON), style="bold"))
+    console.print(Text(say_count("report.reasons_examples", EXAMPLES_PER_REASON), style="bold"))
     for reason in found:
         console.print(Text.assemble(
             "  ", (reason.code, "bold"), f" · {rows(report.reasons[reason.code])} · {reason.title}"))
