@@ -5,6 +5,17 @@ plural forms for a sentence that counts)."""
 from __future__ import annotations
 
 REPORTS: dict[str, dict[str, str | dict[str, str]]] = {
+    # The progress display of a run, on a terminal.
+    "progress.reading": {"en": "Reading", "es": "Leyendo"},
+    "progress.dns": {"en": "Asking DNS", "es": "Consultando el DNS"},
+    "progress.judging": {"en": "Checking", "es": "Revisando"},
+    "progress.writing": {"en": "Writing", "es": "Escribiendo"},
+    "progress.rows": {"en": {"one": "{count} row", "other": "{count} rows"},
+                      "es": {"one": "{count} fila", "other": "{count} filas"}},
+    "progress.domains": {"en": {"one": "{count} domain", "other": "{count} domains"},
+                         "es": {"one": "{count} dominio", "other": "{count} dominios"}},
+    "progress.rate": {"en": "({rate}/s)", "es": "({rate}/s)"},
+
     # The terminal and HTML reports.
     "report.title": {"en": "Contact list check", "es": "Revisión de la lista de contactos"},
     "report.read": {"en": "Read {rows} · encoding {encoding} · delimiter {delimiter} · {header} · addresses in "

@@ -15,17 +15,6 @@ from typing import IO
 
 import click
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 from listcheck.address_check import check_addresses
 from listcheck.cli_help import Command, Group, Option, option, speak_as_asked
@@ -36,6 +25,7 @@ from listcheck.reading.contacts import read_domain_list
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
 from listcheck.reports.terminal import render_addresses, render_report
+from listcheck.reports.terminal_progress import RunProgress
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.version import __version__
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
@@ -121,7 +111,8 @@ def check(
     skip_rows: int | None, quiet: bool,
 ) -> None:
     """``listcheck check``; it speaks the language --lang asked for, else the locale's (help ``help.check``)."""
-    progress = DnsProgress() if sys.stderr.isatty() and not quiet and not no_dns else None
+    # One display for the whole run, on a terminal only: logs and pipes get none.
+    progress = RunProgress(Console(file=sys.stderr)) if sys.stderr.isatty() and not quiet else None
     try:
         if report_json == "-" and report_html == "-":
             raise UsageError(say("usage.two_reports_to_stdout"))
@@ -142,7 +133,7 @@ def check(
                 strict=strict, fix_typos=fix_typos, reject=_codes(reject_reasons), keep=_codes(keep_reasons),
                 known_domains=tuple(read_domain_list(known_domains)) if known_domains else (),
                 allow_domains=tuple(read_domain_list(allow_domains)) if allow_domains else (), suppress=suppress),
-            output=output, progress=progress.update if progress else None, stdin=sys.stdin.buffer,
+            output=output, progress=progress, stdin=sys.stdin.buffer,
         )
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -203,39 +194,6 @@ def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)
     ctx.exit(ExitStatus.OK if report.all_valid else ExitStatus.NOT_ALL_VALID)
-
-
-class _RateColumn(ProgressColumn):
-    """Domains answered per second."""
-
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed:.0f}/s" if task.speed else "-/s")
-
-
-class DnsProgress:
-    """A progress bar on stderr while DNS lookups run: domains done of all, rate, time left."""
-
-    def __init__(self) -> None:
-        self._bar: Progress | None = None
-        self._task: TaskID | None = None
-
-    def update(self, done: int, total: int) -> None:
-        """Show ``done`` of ``total`` domains answered."""
-        if self._bar is None:
-            self._bar = Progress(
-                TextColumn("DNS"), BarColumn(), MofNCompleteColumn(), TextColumn("domains"), _RateColumn(),
-                TimeRemainingColumn(),
-                console=Console(file=sys.stderr), transient=True,
-            )
-            self._bar.start()
-            self._task = self._bar.add_task("dns", total=total)
-        assert self._task is not None
-        self._bar.update(self._task, completed=done, total=total)
-
-    def stop(self) -> None:
-        """Remove the bar."""
-        if self._bar is not None:
-            self._bar.stop()
 
 
 class _ReportConsole(Console):

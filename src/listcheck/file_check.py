@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
 from listcheck.checks.dns_answers import DnsSummary
-from listcheck.engines.streaming import StreamingEngine
+from listcheck.engines.streaming import Progress, ProgressStep, StreamingEngine
 from listcheck.judge import RowJudge
 from listcheck.messages import pinned, say
 from listcheck.reading.opening import open_contacts, open_input
@@ -16,9 +16,6 @@ from listcheck.reports.report import TOP_DOMAINS, InputSummary, Report
 from listcheck.settings import STDIN, DnsSettings, OutputSettings, PolicySettings, ReadingSettings, Settings
 from listcheck.version import __version__
 from listcheck.writing.outputs import refuse_overwriting_input
-
-if TYPE_CHECKING:  # DNS brings asyncio and dnspython, a tenth of a second: imported when asked for
-    from listcheck.checks.deliverability import Progress
 
 
 def check_file(
@@ -36,9 +33,9 @@ def check_file(
     """Check the contact list at ``path`` (``"-"``: standard input) and write the two outputs.
 
     ``dns`` says how to ask DNS whether each distinct domain accepts mail (None: not at all), and
-    ``progress(done, total)`` is called as domains are answered. ``parallel`` judges in a second
-    process while this one reads and writes; None lets the engine decide by the file's size and the
-    machine. The outputs are the same either way. Sentences are in the language of the context
+    ``progress(step)`` is told where the run has got (an ``engines.streaming.ProgressStep``).
+    ``parallel`` judges in a second process while this one reads and writes; None lets the engine
+    decide by the file's size and the machine. The outputs are the same either way. Sentences are in the language of the context
     (``listcheck.speaking``).
 
     Raises ``InputError`` when the file cannot be read as a contact list and ``UsageError`` when an
@@ -69,8 +66,8 @@ def _check_file(path: str, settings: Settings, *, progress: Progress | None, std
 
                 checker = checker_for(dns)
             try:
-                ask_dns = (lambda domains: checker.check(domains, progress)) if checker is not None else None
-                written = engine.run(contacts, (clean, rejected), output, ask_dns=ask_dns)
+                ask_dns = (lambda domains: checker.check(domains, _dns_progress(progress))) if checker else None
+                written = engine.run(contacts, (clean, rejected), output, ask_dns=ask_dns, progress=progress)
             finally:
                 if checker is not None:
                     checker.close()
@@ -89,3 +86,10 @@ def _check_file(path: str, settings: Settings, *, progress: Progress | None, std
         dns=checker.stats if checker is not None else DnsSummary(),
         elapsed_seconds=round(clock() - started, 3), version=__version__, settings=settings,
     )
+
+
+def _dns_progress(progress: Progress | None) -> Callable[[int, int], None] | None:
+    """The DNS checker's ``(done, total)`` calls as the run's progress steps."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(ProgressStep("dns", done, done / total if total else 1.0))

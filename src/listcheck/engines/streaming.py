@@ -41,6 +41,23 @@ PARALLEL_FROM_BYTES = 8 * 2**20
 AskDns = Callable[[set[str]], Mapping[str, "DomainAnswer"]]
 
 
+@dataclass(frozen=True)
+class ProgressStep:
+    """Where a run has got, for a progress display.
+
+    ``stage`` is ``reading`` (a first pass that finds the domains to ask DNS about), ``dns``,
+    ``judging`` (rows judged and written) or ``writing`` (the outputs put under their names);
+    ``done`` counts rows, or domains for ``dns``; ``fraction`` is how far through the stage, 0 to 1.
+    """
+
+    stage: str
+    done: int
+    fraction: float
+
+
+Progress = Callable[[ProgressStep], None]
+
+
 def worth_a_second_process(size: int) -> bool:
     """Whether judging a file of ``size`` bytes in a worker process pays, on this machine: on Linux
     (fork shares everything already loaded, in milliseconds), with a second core, for several batches."""
@@ -87,7 +104,7 @@ class StreamingEngine:
                 gc.enable()
 
     def run(self, contacts: ContactSource, paths: tuple[str, str], output: OutputSettings, *,
-            ask_dns: AskDns | None = None) -> Written:
+            ask_dns: AskDns | None = None, progress: Progress | None = None) -> Written:
         """Judge every row of ``contacts`` and write it to the clean or the rejected file of ``paths``;
         ``ask_dns(domains)`` first, when given, about every domain worth asking."""
         outputs = _Outputs(*paths, output)
@@ -97,17 +114,17 @@ class StreamingEngine:
         if ask_dns is not None:
             # DNS is asked first, about every domain of the file at once; that reading of the file
             # also finds its widest row.
-            domains, widest = _domains_and_width(contacts, self._judge)
+            domains, widest = _domains_and_width(contacts, self._judge, progress)
             width = max(width, widest)
             answers = ask_dns(domains)
             self._judging.use_answers(answers)
         suggest = _OtherColumns(self._judge, contacts, answers)
         try:
-            return _judge_and_write(contacts, self._judging, width, outputs, suggest)
+            return _judge_and_write(contacts, self._judging, width, outputs, suggest, progress)
         except _WiderRow:  # a row past the first ones is wider than all of them: pad every row to it
             self._judging.start_over()
             widest = max(len(contacts.header or []), widest_record(contacts.batches()))
-            return _judge_and_write(contacts, self._judging, widest, outputs, suggest)
+            return _judge_and_write(contacts, self._judging, widest, outputs, suggest, progress)
 
 
 @dataclass(frozen=True)
@@ -133,7 +150,7 @@ class _OtherColumns:
 
 
 def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int, outputs: _Outputs,
-                     suggest: _OtherColumns) -> Written:
+                     suggest: _OtherColumns, progress: Progress | None) -> Written:
     """Judge the file batch by batch and write each batch's rows; raise ``_WiderRow`` for a row
     wider than ``width``, which must then be read again with the full width."""
     tally = Tally()
@@ -154,9 +171,13 @@ def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int,
             pending.append((batch, judging.submit(batch.first_row, [record[column] for record in batch.records])))
             if len(pending) > 2:
                 _write_batch(*pending.popleft(), shape, files, tally, suggest)
+                _tell(progress, "judging", tally.rows, contacts.fraction_read())
         while pending:
             _write_batch(*pending.popleft(), shape, files, tally, suggest)
+            _tell(progress, "judging", tally.rows, contacts.fraction_read())
+        _tell(progress, "writing", tally.rows, 0.0)
         files.commit()
+        _tell(progress, "writing", tally.rows, 1.0)
     return Written(tally, shape_check.warnings(width))
 
 
@@ -196,13 +217,21 @@ def _write_batch(batch: RecordBatch, judged_batch: Callable[[], JudgedBatch], sh
     tally.add(batch.first_row, judged)
 
 
-def _domains_and_width(contacts: ContactSource, judge: RowJudge) -> tuple[set[str], int]:
+def _tell(progress: Progress | None, stage: str, done: int, fraction: float) -> None:
+    if progress is not None:
+        progress(ProgressStep(stage, done, fraction))
+
+
+def _domains_and_width(contacts: ContactSource, judge: RowJudge,
+                       progress: Progress | None) -> tuple[set[str], int]:
     """The domains worth asking DNS about, and the width of the widest row."""
     domains: set[str] = set()
-    widest = 0
+    widest = rows = 0
     column = contacts.email_column
     for batch in contacts.batches():
         widest = max(widest, max(map(len, batch.records)))
         cells = [record[column] if column < len(record) else "" for record in batch.records]
         domains |= judge.domains_worth_asking(judge.offline(cells))
+        rows += len(cells)
+        _tell(progress, "reading", rows, contacts.fraction_read())
     return domains, widest

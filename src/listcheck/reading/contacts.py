@@ -22,7 +22,7 @@ import idna
 
 from listcheck.checks.tlds import tld_exists
 from listcheck.errors import InputError, UsageError
-from listcheck.messages import RunWarning, say, warn
+from listcheck.messages import RunWarning, say
 from listcheck.reading.columns import (
     SAMPLE_RECORDS,
     TITLE_ROWS,
@@ -32,6 +32,7 @@ from listcheck.reading.columns import (
     skipped_rows_warning,
 )
 from listcheck.reading.decoding import detect_encoding
+from listcheck.reading.shapes import ShapeCheck
 from listcheck.reading.splitting import RecordBatch, record_batches, widest_record
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -190,6 +191,10 @@ class ContactFile:
         """The spreadsheet row number of the first record: 2 under a header, else 1 (plus the rows above)."""
         return self.rows_above + (2 if self.header is not None else 1)
 
+    def fraction_read(self) -> float:
+        """How far the reading of the file has got, 0 to 1, for a progress display."""
+        return min(self._handle.tell() / self.size, 1.0) if self.size else 1.0
+
     def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
         """The records under the header, ``size`` at a time."""
         return self._batches(size, skip=self._above + (1 if self.header is not None else 0))
@@ -252,40 +257,6 @@ def read_contacts(
     return ContactTable(contacts.header, body, contacts.email_column, contacts.text_format,
                         contacts.column_found_by, contacts.warnings + shape.warnings(width),
                         contacts.rows_above, contacts.other_email_columns)
-
-
-class ShapeCheck:
-    """What is wrong with the shape of the records: rows wider or narrower than the rest, and a quote
-    that was never closed. Looks at each batch as it is read."""
-
-    def __init__(self, header: list[str] | None, delimiter: str | None) -> None:
-        self._header_width = len(header) if header is not None else None
-        self._delimiter = delimiter  # None: one column, or a workbook
-        self._widths: Counter[int] = Counter()
-        self._long_rows = 0
-        self._swallowed: list[RunWarning] = []
-
-    def look_at(self, batch: RecordBatch) -> None:
-        self._widths.update(map(len, batch.records))
-        header_width = self._header_width
-        if header_width is not None and max(map(len, batch.records)) > header_width:
-            self._long_rows += sum(1 for record in batch.records if any(record[header_width:]))
-        if batch.spans_lines and not self._swallowed:
-            self._swallowed = _swallowed_rows(batch.records, self._delimiter, batch.first_row)
-
-    @property
-    def widest(self) -> int:
-        return max(self._widths, default=0)
-
-    def warnings(self, width: int) -> list[RunWarning]:
-        """The warnings once every record is padded to ``width`` fields."""
-        found = []
-        if self._header_width is not None and width > self._header_width:
-            found.append(warn("long_rows", count=self._long_rows))
-        short = sum(count for fields, count in self._widths.items() if 0 < fields < width)
-        if short:
-            found.append(warn("short_rows", count=short))
-        return found + self._swallowed
 
 
 _EXCEL_SEPARATOR = re.compile(r"sep=(.)(\r\n|\n|\r)", re.IGNORECASE)
@@ -376,21 +347,6 @@ def sniff_delimiter(text: str) -> str | None:
         if best is None or score > best:
             best, chosen = score, delimiter
     return chosen
-
-
-def _swallowed_rows(body: list[list[str]], delimiter: str | None, first_row: int) -> list[RunWarning]:
-    """Warn of a quote that was never closed: the rows after it end up inside one cell, unchecked.
-
-    A cell holding several line breaks and the delimiter between them is rows, not a note.
-    """
-    if delimiter is None:
-        return []
-    for offset, record in enumerate(body):
-        for cell in record:
-            if cell.count("\n") >= 2 and any(delimiter in line for line in cell.splitlines()[1:]):
-                return [warn("unclosed_quote", row=first_row + offset, lines=cell.count(chr(10)) + 1,
-                            delimiter=delimiter)]
-    return []
 
 
 def _line_terminator(text: str) -> str:

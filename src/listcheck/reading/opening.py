@@ -15,7 +15,8 @@ from typing import IO, BinaryIO, Protocol
 
 from listcheck.errors import InputError
 from listcheck.messages import RunWarning
-from listcheck.reading.contacts import ContactFile, ShapeCheck, TextFormat, describe_open_error
+from listcheck.reading.contacts import ContactFile, TextFormat, describe_open_error
+from listcheck.reading.shapes import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
 from listcheck.reading.workbooks import WorkbookFile
 from listcheck.settings import STDIN, ReadingSettings, is_workbook
@@ -42,6 +43,7 @@ class ContactSource(Protocol):
     def text_format(self) -> TextFormat | None: ...  # None for a workbook, whose cells are typed
     def batches(self, size: int = ...) -> Iterator[RecordBatch]: ...
     def shape_check(self) -> ShapeCheck: ...
+    def fraction_read(self) -> float: ...  # how far the running batches() has got, 0 to 1
 
 
 def open_contacts(path: str, handle: BinaryIO, reading: ReadingSettings) -> ContactSource:

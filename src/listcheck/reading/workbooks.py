@@ -27,7 +27,7 @@ from listcheck.reading.columns import (
     rows_above_header,
     skipped_rows_warning,
 )
-from listcheck.reading.contacts import ShapeCheck
+from listcheck.reading.shapes import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
 
 _ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
@@ -77,6 +77,7 @@ class WorkbookFile:
                              has_header=True if under_titles and has_header is None else has_header)
         self.header = records[0] if layout.has_header else None
         self._records = records[1:] if layout.has_header else records
+        self._given = 0  # records handed out by the running batches()
         self.email_column = layout.email_column
         self.other_email_columns = list(layout.other_email_columns)
         self.column_found_by = layout.found_by
@@ -118,10 +119,15 @@ class WorkbookFile:
         """A check of the rows' widths against the header's, as they are read."""
         return ShapeCheck(self.header, None)
 
+    def fraction_read(self) -> float:
+        """How far the last ``batches`` has got, 0 to 1, for a progress display."""
+        return self._given / len(self._records) if self._records else 1.0
+
     def batches(self, size: int = 50_000) -> Iterator[RecordBatch]:
         """The records under the header, ``size`` at a time (copies: the caller pads them)."""
         for start in range(0, len(self._records), size):
             chunk = [list(record) for record in self._records[start:start + size]]
+            self._given = start + len(chunk)
             yield RecordBatch(self.first_row_number + start, chunk, spans_lines=False)
 
 
