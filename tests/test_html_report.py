@@ -263,6 +263,15 @@ def test_a_real_browser_draws_the_page_without_errors(browser, example_page, vie
     # The totals as drawn, on the cards, in order.
     assert page.locator("section[aria-labelledby=totals] .card .n").all_inner_texts() == [
         str(report["counts"][status]) for status in STATUSES]
+    # The client's verdict and what it proves come first, above the cards, on every screen and on paper.
+    verdict = page.locator("#verdict")
+    assert words(verdict.inner_text()) == (
+        f"Of {report['input']['rows']} addresses, {report['destinations']['clean']} can be imported; "
+        f"{report['destinations']['rejected']} were removed, mostly addresses written wrong.")
+    assert "its domain was not checked" in page.locator(".verdict .proves").inner_text()
+    cards = page.locator("section[aria-labelledby=totals]")
+    assert verdict.bounding_box()["y"] < cards.bounding_box()["y"]
+    assert verdict.is_visible() and page.locator(".verdict .proves").is_visible()
     # Nothing wider than the screen: a phone scrolls down, never sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     shot = Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")
