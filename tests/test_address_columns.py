@@ -27,6 +27,10 @@ TWO_COLUMNS = ("Nombre;Correo personal;Correo trabajo\r\n"
     # Outlook: the second address column is the fuller one.
     (("First Name,E-mail Address,E-mail 2 Address,E-mail 3 Address\nAna,,ana@correo.es,\nLuis,luis@correo.es,"
       "luis@empresa.es,\nEva,,eva@correo.es,eva@casa.es\n"), "E-mail 2 Address", [1, 3]),
+    # A column repeating a few addresses (a sales rep's, a tutor's) is not the fullest: distinct ones count.
+    ("First Name,Email,Contact owner email\n" + "".join(
+        f"P{i},{'' if i % 4 == 0 else f'p{i}@correo.es'},rep{i % 2}@empresa.es\n" for i in range(40)),
+     "Email", [2]),
     # A tie goes to the leftmost.
     ("Nombre,Email,Email 2\nAna,ana@correo.es,ana@empresa.es\n", "Email", [2]),
     # Addresses that are there but not valid do not count.
@@ -100,3 +104,18 @@ def test_a_file_without_header_names_the_other_column_by_its_position(tmp_path):
     assert [w.code for w in report.warnings] == ["other_address_columns"]
     rows = list(csv.reader(io.StringIO((tmp_path / "lista.rejected.csv").read_text(encoding="utf-8"))))
     assert rows[1][-1] == "luis@empresa.es" and "Column 3 of this row holds a valid address" in rows[1][-2]
+
+
+def test_with_dns_a_suggestion_from_another_column_must_have_a_domain_that_takes_mail(tmp_path, dns_server):
+    """The other columns' domains are asked too, so a suggestion never names a domain that does not exist."""
+    from listcheck.settings import DnsSettings, OutputSettings
+
+    source = tmp_path / "lista.csv"
+    source.write_text("Nombre,Correo personal,Correo trabajo\n"
+                      "Ana,,ana@no-existe-nunca.es\nLuis,,luis@correo-mx.es\nEva,eva@correo-mx.es,\n"
+                      "Juan,juan@correo-mx.es,\n", encoding="utf-8")
+    check_file(str(source), dns=DnsSettings(nameservers=(dns_server.address,), cache=False),
+               output=OutputSettings(out_dir=str(tmp_path)))
+    with open(tmp_path / "lista.rejected.csv", newline="", encoding="utf-8") as handle:
+        rejected = {row["Nombre"]: row["listcheck_suggestion"] for row in csv.DictReader(handle)}
+    assert rejected == {"Ana": "", "Luis": "luis@correo-mx.es"}

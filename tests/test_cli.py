@@ -161,6 +161,11 @@ def test_quiet_with_fail_over_crossed_says_why_on_one_line(folder):
     assert result.stderr == "75.0% of the rows were rejected, over --fail-over 30%.\n"
 
 
+def test_the_fail_over_line_writes_the_share_as_the_language_does(folder):
+    result = run("check", "lista.csv", "--no-dns", "-q", "--fail-over", "30", "--lang", "es")
+    assert result.stderr == "Se rechazó el 75,0\u00a0% de las filas, más que --fail-over 30%.\n"
+
+
 def test_the_plain_report_has_no_trailing_spaces(folder):
     result = run("check", "lista.csv", "--no-dns")
     assert result.stdout and all(line == line.rstrip() for line in result.stdout.splitlines())

@@ -267,7 +267,7 @@ def test_a_real_browser_draws_the_page_without_errors(browser, example_page, vie
     verdict = page.locator("#verdict")
     assert words(verdict.inner_text()) == (
         f"Of {report['input']['rows']} addresses, {report['destinations']['clean']} can be imported; "
-        f"{report['destinations']['rejected']} were removed, mostly addresses written wrong.")
+        f"{report['destinations']['rejected']} were removed, most often addresses written wrong.")
     assert "its domain was not checked" in page.locator(".verdict .proves").inner_text()
     cards = page.locator("section[aria-labelledby=totals]")
     assert verdict.bounding_box()["y"] < cards.bounding_box()["y"]

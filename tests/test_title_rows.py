@@ -72,6 +72,12 @@ NOT_TITLED = [
     ("Enviado por ana@correo.es\n\nNombre,Correo\nLuis,luis@correo.es\n", None, 4),
     # A header narrower than the rows under it (a column without a name).
     ("Nombre,Correo\nAna,ana@correo.es,extra\nLuis,luis@correo.es,otra\n", ["Nombre", "Correo"], 2),
+    # A header word in a data cell of another column ("email" as a channel) is data, not the header.
+    ("Nombre,Contacto,Canal\nAna,600123456,teléfono\nJuan,611222333,email\nBob,bob@yahoo.com,email\n",
+     ["Nombre", "Contacto", "Canal"], 3),
+    # Without a header: a first row of one cell, and an address missing its @, are contacts.
+    ("Ana;\nJuan;pendiente\nCarl;carl@correo.es\nEva;eva@correo.es\n", None, 4),
+    ("ana.gmail.com\nJuan Perez;no tiene\nCarl;carl@correo.es\n", None, 3),
 ]
 
 
@@ -154,3 +160,18 @@ def test_a_workbook_with_a_title(tmp_path, options):
     rejected = read_sheet(tmp_path / "curso.rejected.xlsx")
     assert rejected[0][:4] == ["Nombre", "Correo", "Teléfono", "listcheck_row"]
     assert rejected[1][:5] == ["Luis", "luis.gmail.com", "601", "5", "invalid"]  # row 5 of the sheet
+
+
+def test_header_over_a_title_row_is_taken_at_its_word_without_a_traceback(tmp_path):
+    """``--header`` says the first row is the header: a one-cell title then names the first column
+    only, and the address column, past it, is named by its position."""
+    from click.testing import CliRunner
+
+    from listcheck.cli import cli
+
+    source = tmp_path / "titulo.csv"
+    source.write_text("Alumnos 2024\n\nNombre;Correo\nBob;bob@yahoo.com\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(source), "--header", "--no-dns", "-q", "--report-json", "-"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    assert '"email_column": "2"' in result.stdout

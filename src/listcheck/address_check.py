@@ -9,7 +9,7 @@ from typing import Any
 
 from listcheck.checks.dns_answers import DnsSummary
 from listcheck.judge import RowJudge
-from listcheck.messages import RunWarning, pinned
+from listcheck.messages import RunWarning, pinned, shortened
 from listcheck.reasons import Status
 from listcheck.settings import DnsSettings, PolicySettings
 from listcheck.verdict import AddressVerdict
@@ -25,7 +25,7 @@ class AddressResult:
 
     def to_dict(self) -> dict[str, str]:
         verdict = self.verdict
-        return {"text": self.text, "address": verdict.address, "status": verdict.status.value,
+        return {"text": shortened(self.text), "address": shortened(verdict.address), "status": verdict.status.value,
                 "reason": verdict.reason.code if verdict.reason else "", "detail": verdict.detail,
                 "suggestion": verdict.suggestion}
 

@@ -204,8 +204,8 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "problem.no_mx": {"en": "no MX records", "es": "sin registros MX"},
     "problem.timeout": {"en": "no answer in time", "es": "sin respuesta a tiempo"},
     "problem.nxdomain": {"en": "the domain does not exist", "es": "el dominio no existe"},
-    "report.fail_over": {"en": "{percent}% of the rows were rejected, over --fail-over {limit}%.",
-                         "es": "Se rechazó el {percent}% de las filas, más que --fail-over {limit}%."},
+    "report.fail_over": {"en": "{percent} of the rows were rejected, over --fail-over {limit}%.",
+                         "es": "Se rechazó el {percent} de las filas, más que --fail-over {limit}%."},
 
     # Input that cannot be read as a contact list (exit status 3), and what to do about it.
     # Options that cannot work: said by the command line as usage errors (exit status 2).

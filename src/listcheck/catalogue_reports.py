@@ -103,6 +103,7 @@ REPORTS: dict[str, dict[str, str | dict[str, str]]] = {
                              "es": {"one": "; se quitó {count}, {why}", "other": "; se quitaron {count}, {why}"}},
     "html.verdict_mostly": {"en": "mostly {phrase}", "es": "sobre todo {phrase}"},
     "html.verdict_only": {"en": "all {phrase}", "es": "{phrase}"},
+    "html.verdict_most_often": {"en": "most often {phrase}", "es": "más a menudo {phrase}"},
     "html.why.empty": {"en": "empty cells", "es": "por celdas vacías"},
     "html.why.missing_at": {"en": "addresses without @", "es": "por direcciones sin @"},
     "html.why.syntax": {"en": "addresses written wrong", "es": "por direcciones mal escritas"},

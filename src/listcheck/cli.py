@@ -20,7 +20,7 @@ from listcheck.address_check import check_addresses
 from listcheck.cli_help import Command, Group, Option, option, speak_as_asked
 from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
-from listcheck.messages import LANGUAGES, say
+from listcheck.messages import LANGUAGES, percent, say
 from listcheck.reading.contacts import read_domain_list
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
@@ -230,7 +230,9 @@ def _print(draw: Callable[[Console], None], *, to_stderr: bool) -> None:
 
 
 def _fail_over_line(report: Report, limit: float) -> str:
-    return say("report.fail_over", percent=f"{report.rejected_percent:.1f}", limit=f"{limit:g}")
+    # The share as the report writes it: 66.7% in English, 66,7 % in Spanish.
+    return say("report.fail_over", percent=percent(report.destinations["rejected"], report.input.rows),
+               limit=f"{limit:g}")
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Self
 
 from listcheck.engines.worker import BatchJudging
 from listcheck.judge import RowJudge
-from listcheck.judged import JudgedBatch
+from listcheck.judged import JudgedBatch, offsets_where
 from listcheck.messages import RunWarning
 from listcheck.reading.columns import column_name
 from listcheck.reading.opening import ContactSource
 from listcheck.reading.splitting import RecordBatch, widest_record
+from listcheck.reasons import Status
 from listcheck.reports.tally import Tally
 from listcheck.settings import OutputSettings
 from listcheck.writing.outputs import CsvOutputs
@@ -224,14 +225,24 @@ def _tell(progress: Progress | None, stage: str, done: int, fraction: float) -> 
 
 def _domains_and_width(contacts: ContactSource, judge: RowJudge,
                        progress: Progress | None) -> tuple[set[str], int]:
-    """The domains worth asking DNS about, and the width of the widest row."""
+    """The domains worth asking DNS about, and the width of the widest row.
+
+    Where the address column's cell is invalid, the other address columns' cells may be suggested
+    instead (``RowJudge.suggest_from_other_columns``): their domains are asked too.
+    """
     domains: set[str] = set()
     widest = rows = 0
-    column = contacts.email_column
+    column, others = contacts.email_column, contacts.other_email_columns
     for batch in contacts.batches():
         widest = max(widest, max(map(len, batch.records)))
         cells = [record[column] if column < len(record) else "" for record in batch.records]
-        domains |= judge.domains_worth_asking(judge.offline(cells))
+        judged = judge.offline(cells)
+        domains |= judge.domains_worth_asking(judged)
+        if others:
+            invalid = offsets_where(judged.verdicts, lambda verdict: verdict.status is Status.INVALID)
+            spare = [batch.records[offset][index] for offset in invalid for index in others
+                     if index < len(batch.records[offset]) and batch.records[offset][index].strip()]
+            domains |= judge.domains_worth_asking(judge.offline(spare))
         rows += len(cells)
         _tell(progress, "reading", rows, contacts.fraction_read())
     return domains, widest

@@ -91,6 +91,7 @@ class Layout:
     email_column: int
     found_by: str  # "option", "header" or "content"
     other_email_columns: tuple[int, ...] = ()  # other columns that hold addresses too, left to right
+    compared: bool = False  # chosen over other candidates as the one with the most valid addresses
 
 
 SAMPLE_RECORDS = 2000  # the rows looked at to find the header and the address column
@@ -132,7 +133,7 @@ def find_layout(
         candidates, found_by = [max(range(width), key=lambda i: (scores[i], -i))], "header"
     if candidates:
         chosen = _fullest(sample, candidates, scores, counts)
-        return Layout(has_header, chosen, found_by, _others(named + by_content, chosen))
+        return Layout(has_header, chosen, found_by, _others(named + by_content, chosen), len(candidates) > 1)
     if width <= 1:
         return Layout(has_header, 0, "content")
     raise InputError(
@@ -159,13 +160,16 @@ def rows_above_header(records: Sequence[Sequence[str]]) -> int:
     >>> rows_above_header([["Nombre", "Correo"], ["Ana", "ana@correo.es"]])
     0
     """
+    # Missing a title is better than eating a header or a contact: a row is taken for the header only
+    # when it names the column the addresses are in ("email" in a column of channels is data), or,
+    # below one-cell titles, when it uses a header word.
     window: list[Sequence[str]] = []
     for record in records[:TITLE_ROWS + 1]:
-        if any(_ADDRESS.search(cell) for cell in record):
-            break
+        if any(_ADDRESS.search(cell) or _looks_like_a_domain(cell) for cell in record):
+            break  # an address, or an attempt at one (ana.gmail.com), is data
         window.append(record)
     filled = [sum(1 for cell in record if cell.strip()) for record in window]
-    certain = next((row for row, record in enumerate(window) if any(header_score(cell) == 2 for cell in record)), None)
+    certain = next((row for row, record in enumerate(window) if _names_the_address_column(records, row)), None)
     if certain is not None:
         if certain == 0 or max(filled[:certain]) <= filled[certain]:
             return certain
@@ -173,10 +177,24 @@ def rows_above_header(records: Sequence[Sequence[str]]) -> int:
     for row in range(1, len(window)):
         if max(filled[:row]) > 1:  # a row of several cells above: the table has started
             break
-        # A few hundred rows are enough to see which column holds addresses.
-        if filled[row] > 1 and _looks_like_header(records[row:row + 201], [header_score(c) for c in window[row]]):
+        # Below titles, only a row that uses a header word is taken for the header; a few hundred
+        # rows are enough to see which column holds addresses.
+        scores = [header_score(cell) for cell in window[row]]
+        if filled[row] > 1 and any(scores) and _looks_like_header(records[row:row + 201], scores):
             return row
     return 0
+
+
+def _names_the_address_column(records: Sequence[Sequence[str]], row: int) -> bool:
+    """Whether this row names the address column for certain ("Correo", "E-mail Address") above the
+    column that holds the addresses below it, when any does."""
+    named = [i for i, cell in enumerate(records[row]) if header_score(cell) == 2]
+    if not named:
+        return False
+    below = records[row + 1:row + 201]
+    width = max((len(record) for record in below), default=0)
+    counts = [_address_count(below, i) for i in range(width)]
+    return not counts or max(counts) == 0 or counts.index(max(counts)) in named
 
 
 def skipped_rows_warning(rows: Sequence[Sequence[str]]) -> RunWarning:
@@ -239,13 +257,14 @@ def _bare_address_count(records: Sequence[Sequence[str]], index: int) -> int:
 
 
 def _fullest(sample: Sequence[Sequence[str]], candidates: list[int], scores: list[int], counts: list[int]) -> int:
-    """The candidate column with the most valid addresses in the sample (Outlook's "E-mail Address" and
+    """The candidate column with the most distinct valid addresses in the sample (Outlook's "E-mail Address" and
     "E-mail 2 Address", "Correo personal" and "Correo trabajo"); ties go to the better name, then the
     more addresses, then the leftmost column. Addresses are judged only when there is a choice."""
     if len(candidates) == 1:
         return candidates[0]
-    valid = {i: sum(1 for r in sample if i < len(r) and r[i].strip() and check_address(r[i]).is_valid)
-             for i in candidates}
+    # Distinct addresses: a column that repeats a sales rep's address on every row is not the fullest.
+    valid = {i: len({r[i].strip().lower() for r in sample if i < len(r) and r[i].strip()
+                     and check_address(r[i]).is_valid}) for i in candidates}
     return max(candidates, key=lambda i: (valid[i], scores[i], counts[i], -i))
 
 
@@ -256,9 +275,15 @@ def _others(columns: list[int], chosen: int) -> tuple[int, ...]:
 def other_columns_warning(header: Sequence[str] | None, layout: Layout) -> RunWarning:
     """The warning that names the other address columns and says what is done with them."""
     others = layout.other_email_columns
-    why = "" if layout.found_by == "option" else say("other_columns.most_valid")
+    why = say("other_columns.most_valid") if layout.compared else ""
     return warn("other_address_columns", count=len(others), others=", ".join(column_name(header, i) for i in others),
                 column=column_name(header, layout.email_column), why=why)
+
+
+def header_name(header: Sequence[str] | None, index: int) -> str:
+    """A column's header, or its 1-based position when there is no header or the header is too short
+    (a header row narrower than the rows under it)."""
+    return header[index] if header is not None and index < len(header) else str(index + 1)
 
 
 def column_name(header: Sequence[str] | None, index: int) -> str:

@@ -27,6 +27,7 @@ from listcheck.reading.columns import (
     SAMPLE_RECORDS,
     TITLE_ROWS,
     find_layout,
+    header_name,
     other_columns_warning,
     rows_above_header,
     skipped_rows_warning,
@@ -77,9 +78,7 @@ class ContactTable:
     @property
     def email_column_name(self) -> str:
         """The header of the address column, or its 1-based position in a file without header."""
-        if self.header is not None:
-            return self.header[self.email_column]
-        return str(self.email_column + 1)
+        return header_name(self.header, self.email_column)
 
     @property
     def first_row_number(self) -> int:
@@ -168,7 +167,7 @@ class ContactFile:
     @property
     def email_column_name(self) -> str:
         """The header of the address column, or its 1-based position in a file without header."""
-        return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
+        return header_name(self.header, self.email_column)
 
     sheet = ""  # a CSV file has no sheets
 

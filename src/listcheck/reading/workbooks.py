@@ -23,6 +23,7 @@ from listcheck.messages import RunWarning, number, say, warn
 from listcheck.reading.columns import (
     SAMPLE_RECORDS,
     find_layout,
+    header_name,
     other_columns_warning,
     rows_above_header,
     skipped_rows_warning,
@@ -109,7 +110,7 @@ class WorkbookFile:
 
     @property
     def email_column_name(self) -> str:
-        return self.header[self.email_column] if self.header is not None else str(self.email_column + 1)
+        return header_name(self.header, self.email_column)
 
     @property
     def first_row_number(self) -> int:

@@ -195,7 +195,10 @@ def verdict_sentence(report: Report) -> str:
         if counts:
             chief = max(counts, key=lambda reason: counts[reason])
             phrase = say(f"html.why.{chief.code}")
-            why = say("html.verdict_only" if len(counts) == 1 else "html.verdict_mostly", phrase=phrase)
+            # "mostly" when that reason is more than half of the rows removed, else "most often".
+            kind = ("html.verdict_only" if len(counts) == 1 else
+                    "html.verdict_mostly" if 2 * counts[chief] > removed else "html.verdict_most_often")
+            why = say(kind, phrase=phrase)
     return say("html.verdict", total=say_count("html.verdict_total", report.input.rows),
                imported=say_count("html.verdict_imported", report.destinations["clean"]),
                removed=say_count("html.verdict_removed", removed, why=why) if removed else "")
