@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -61,7 +62,6 @@ class WorkbookFile:
             self.sheet = sheet if sheet is not None else names[0]
             worksheet = workbook[self.sheet]
             rows = _trimmed([[_as_text(cell) for cell in row] for row in worksheet.iter_rows()])
-            part = getattr(worksheet, "_worksheet_path", None)  # the sheet's XML in the archive
         finally:
             workbook.close()
         if not rows:
@@ -69,7 +69,7 @@ class WorkbookFile:
         self.warnings: list[RunWarning] = []
         if sheet is None and len(names) > 1:
             self.warnings.append(warn("sheets", count=len(names), sheet=self.sheet))
-        formulas = formulas_without_values(handle, part) if isinstance(part, str) else []
+        formulas = formulas_without_values(handle, self.sheet)
         if formulas:
             self.warnings.append(warn("formulas_without_values", count=len(formulas), cells=_some(formulas)))
         records, under_titles = self._skip_rows_above(rows, skip_rows, has_header)
@@ -170,19 +170,45 @@ _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REFERENCE = re.compile(r"([A-Z]+)(\d+)$")
 
 
-def formulas_without_values(handle: BinaryIO, part: str) -> list[str]:
-    """The cells (``B2``) of the sheet stored at ``part`` of the workbook that hold a formula with no
+def formulas_without_values(handle: BinaryIO, sheet: str) -> list[str]:
+    """The cells (``B2``) of the workbook's sheet called ``sheet`` that hold a formula with no
     computed value. Excel and LibreOffice store the value each formula last gave; programs that write
     workbooks (openpyxl, most libraries) store the formula alone, which then reads as an empty cell.
 
     Most sheets hold no formula at all: the sheet is searched for one first, and parsed only then.
     """
     with zipfile.ZipFile(handle) as archive:
+        part = _sheet_part(archive, sheet)
+        if part is None or part not in archive.namelist():
+            return []  # a workbook laid out in a way this does not know: no warning rather than a wrong one
         with archive.open(part) as xml:
             if not _holds_a_formula(xml):
                 return []
         with archive.open(part) as xml:
             return _cells_without_values(xml)
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_PACKAGE = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """Where the sheet called ``sheet`` is stored in the archive, by the workbook's own index
+    (``xl/workbook.xml`` names each sheet's relationship, ``xl/_rels/workbook.xml.rels`` its file)."""
+    from xml.etree import ElementTree
+
+    try:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return None
+    relation = next((entry.get(_RELATION) for entry in book.iter(f"{_MAIN}sheet") if entry.get("name") == sheet), None)
+    target = next((link.get("Target") for link in links.iter(f"{_PACKAGE}Relationship")
+                   if link.get("Id") == relation), None)
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 
 def _holds_a_formula(xml: IO[bytes]) -> bool:
