@@ -17,6 +17,10 @@ solo-a-privada.es. 300 IN A 10.1.2.3
 solo-aaaa.es. 300 IN AAAA 2606:4700::6810:84e5
 solo-txt.es. 300 IN TXT "v=spf1 -all"
 alias-correo.es. 300 IN CNAME correo-mx.es.
+aparcado.es. 300 IN A 93.184.215.20
+aparcado.es. 300 IN TXT "v=spf1 -all"
+web-con-spf.es. 300 IN A 93.184.215.21
+web-con-spf.es. 300 IN TXT "v=spf1 include:_spf.proveedor.net -all"
 """
 REFUSED_ZONE = "rechazada.es"
 
@@ -29,6 +33,22 @@ def private_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def dns_server():
     with ZoneServer(ZoneResolver(ZONE, refused=(REFUSED_ZONE,))) as server:
+        yield server
+
+
+@pytest.fixture
+def partial_server():
+    """A resolver that serves only part of the namespace: it refuses .ru, as some national and
+    corporate resolvers do."""
+    with ZoneServer(ZoneResolver(ZONE, refused=(REFUSED_ZONE, "ru"))) as server:
+        yield server
+
+
+@pytest.fixture
+def rewriting_server():
+    """An ISP's resolver that answers an A question for a name that does not exist with the address of
+    its search page."""
+    with ZoneServer(ZoneResolver(ZONE, rewrite_to="93.184.215.99")) as server:
         yield server
 
 

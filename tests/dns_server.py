@@ -25,7 +25,7 @@ class ZoneResolver(BaseResolver):
     """Answers from a zone text; counts the queries it receives."""
 
     def __init__(self, zone: str, *, refused: tuple[str, ...] = (), nxdomain_everything: bool = False,
-                 delay: float = 0.0, wildcard_mx: bool = False) -> None:
+                 delay: float = 0.0, wildcard_mx: bool = False, rewrite_to: str = "") -> None:
         self.records: dict[DNSLabel, list[RR]] = {}
         for record in RR.fromZone(zone) if zone.strip() else []:
             self.records.setdefault(record.rname, []).append(record)
@@ -33,6 +33,9 @@ class ZoneResolver(BaseResolver):
         self.nxdomain_everything = nxdomain_everything
         self.delay = delay
         self.wildcard_mx = wildcard_mx  # every name not in the zone has an MX (for benchmarks)
+        # An ISP's resolver that answers an A question for a name that does not exist with the address
+        # of its own search page ("NXDOMAIN rewriting").
+        self.rewrite_to = rewrite_to
         self._counter = multiprocessing.Value("l", 0)  # shared with a server in another process
 
     @property
@@ -68,7 +71,9 @@ class ZoneResolver(BaseResolver):
                     if qtype == "MX":
                         reply.add_answer(*RR.fromZone(f"{name} 300 IN MX 10 mx.{name}"))
                     return reply
-                if name == qname:
+                if name == qname and self.rewrite_to and qtype == "A":
+                    reply.add_answer(*RR.fromZone(f"{name} 300 IN A {self.rewrite_to}"))
+                elif name == qname:
                     reply.header.rcode = RCODE.NXDOMAIN
                 return reply
             matching = [rr for rr in held if QTYPE[rr.rtype] == qtype]
@@ -95,7 +100,8 @@ class WaitsForCompany(ZoneResolver):
         self.in_flight = self.most_in_flight = 0
 
     def resolve(self, request, handler):
-        if str(request.q.qname).rstrip(".") in CANARIES:
+        name = str(request.q.qname).rstrip(".")
+        if name in CANARIES or name.startswith("listcheck-"):  # the resolver check, its rewriting probe too
             return super().resolve(request, handler)
         with self._lock:
             self.in_flight += 1

@@ -204,7 +204,7 @@ def test_dns_verdicts_reach_the_rejected_file(folder, dns_server):
     assert Path("dns.rejected.csv").read_text().splitlines()[1] == (
         "luis@no-existe-nunca.es,3,invalid,domain_not_found,The domain 'no-existe-nunca.es' does not exist.,")
     dns = json.loads(Path("r.json").read_text())["dns"]
-    assert dns == {"checked": True, "resolver_trusted": True, "domains": 2, "queries": 5, "cache_hits": 0,
+    assert dns == {"checked": True, "resolver_trusted": True, "domains": 2, "queries": 6, "cache_hits": 0,
                    "timeouts": 0}
 
 

@@ -1,11 +1,12 @@
 """Deliverability over DNS, against real DNS servers on 127.0.0.1 (tests/dns_server.py)."""
 
+import csv
 import threading
 from pathlib import Path
 
 import pytest
 
-from listcheck import DnsSettings, Reason, Status, check_file
+from listcheck import DnsSettings, OutputSettings, Reason, Status, check_file
 from listcheck.checks.deliverability import DeliverabilityChecker, DomainAnswer, parse_nameserver
 from listcheck.checks.dns_cache import DnsCache
 
@@ -57,14 +58,16 @@ def test_each_domain_is_asked_once_with_three_queries_at_most(tmp_path, dns_serv
     sent = dns_server.resolver.queries - before
     assert report.dns.domains == len(domains)
     assert report.dns.queries == sent  # what we count is what the server saw
-    assert sent <= 3 * len(domains) + 3  # + the canaries
+    assert sent <= 3 * len(domains) + 3 + 1  # + the canaries and the rewriting probe
 
 
 def test_a_server_that_never_answers_rejects_nobody_and_says_so(tmp_path, silent_server):
-    """A silent resolver fails the first canary: no domain of the list is asked, nobody is rejected."""
+    """A silent resolver fails the canaries (asked at once, with the rewriting probe): no domain of the
+    list is asked, nobody is rejected."""
     source = write_list(tmp_path, ["correo-mx.es", "no-existe-nunca.es"])
     report = dns_check(source, silent_server, timeout=0.1)
-    assert {name for name, _ in silent_server.questions} == {"gmail.com"}  # gave up after the canary
+    asked = {name for name, _ in silent_server.questions}
+    assert asked - {"gmail.com", "outlook.com", "yandex.ru"} == {next(n for n in asked if n.startswith("listcheck-"))}
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert report.reasons["dns_unknown"] == 2 and not report.dns.resolver_trusted
     assert [w.code for w in report.warnings] == ["resolver_untrusted"]
@@ -77,9 +80,10 @@ def test_a_server_that_answers_nxdomain_to_everything_rejects_nobody(tmp_path, n
     assert report.destinations == {"clean": 2, "rejected": 0}
     assert not report.dns.resolver_trusted
     assert report.warnings[0].code == "resolver_untrusted"
-    assert report.warnings[0].message.startswith("The DNS resolver cannot be trusted: it does not find the mail servers "
-                                                 "of gmail.com, a domain that certainly receives mail (the "
-                                                 "domain does not exist)")
+    assert report.warnings[0].message.startswith(
+        "The DNS resolver cannot be trusted: it does not find the mail servers of domains that certainly receive "
+        "mail (gmail.com: the domain does not exist; outlook.com: the domain does not exist; yandex.ru: the "
+        "domain does not exist)")
 
 
 CANARIES = """
@@ -267,7 +271,7 @@ def test_checker_counts_queries(dns_server):
     checker = DeliverabilityChecker(nameservers=[parse_nameserver(dns_server.address)], timeout=2)
     answers = checker.check(["correo-mx.es", "solo-txt.es"])
     assert answers["correo-mx.es"].reason is None and answers["solo-txt.es"].reason is Reason.NO_MAIL_SERVER
-    assert checker.stats.queries == 3 + 1 + 3  # the canaries' MX; MX; MX + A + AAAA
+    assert checker.stats.queries == 3 + 1 + 1 + 3  # the canaries' MX and the rewriting probe; MX; MX + A + AAAA
 
 
 def test_a_corrupted_cache_file_is_survived(tmp_path, dns_server):
@@ -279,3 +283,54 @@ def test_a_corrupted_cache_file_is_survived(tmp_path, dns_server):
     assert [(w.code, w.message) for w in report.warnings] == [
         ("dns_cache_unopened", (f"The DNS cache {cache} could not be opened (file is not a database); this run went "
                                "without it."))]
+
+
+# Real networks (issue 14): a blocked canary, resolvers that rewrite "does not exist", parked domains.
+REAL_CASES = ["correo-mx.es", "sin-correo.es", "solo-txt.es", "no-existe-nunca.es"]
+
+
+def reasons_by_domain(tmp_path, domains, server):
+    """The report, and each domain's reason code (empty: valid), from both annotated outputs."""
+    source = write_list(tmp_path, domains)
+    report = check_file(str(source), dns=DnsSettings(nameservers=(server.address,), timeout=2.0, cache=False),
+                        output=OutputSettings(annotate=True))
+    found = {}
+    for name in ("clean", "rejected"):
+        with open(tmp_path / f"lista.{name}.csv", newline="", encoding="utf-8") as handle:
+            found |= {row["email"].split("@")[1]: row["listcheck_reason"] for row in csv.DictReader(handle)}
+    return report, {domain: found[domain] for domain in domains}
+
+
+def test_a_resolver_that_refuses_one_country_is_trusted_by_quorum(tmp_path, partial_server):
+    """.ru is refused, so yandex.ru fails; gmail.com and outlook.com make the quorum, and the verdicts count."""
+    report, reasons = reasons_by_domain(tmp_path, REAL_CASES, partial_server)
+    assert report.dns.resolver_trusted
+    assert reasons == {"correo-mx.es": "", "sin-correo.es": "null_mx", "solo-txt.es": "no_mail_server",
+                       "no-existe-nunca.es": "domain_not_found"}
+    (warning,) = report.warnings
+    assert warning.code == "canaries_failed"
+    assert "yandex.ru: the resolver refused to answer" in warning.message and "gmail.com, outlook.com" in warning.message
+
+
+def test_a_resolver_that_rewrites_does_not_exist_gives_addresses_no_weight(tmp_path, rewriting_server):
+    """An address proves nothing behind such a resolver; MX answers and "does not exist" still count."""
+    domains = ["correo-mx.es", "solo-a-publica.es", "solo-aaaa.es", "no-existe-nunca.es", "sin-correo.es"]
+    report, reasons = reasons_by_domain(tmp_path, domains, rewriting_server)
+    assert report.dns.resolver_trusted
+    assert reasons == {"correo-mx.es": "", "solo-a-publica.es": "dns_unknown", "solo-aaaa.es": "dns_unknown",
+                       "no-existe-nunca.es": "domain_not_found", "sin-correo.es": "null_mx"}
+    assert [warning.code for warning in report.warnings] == ["nxdomain_rewritten"]
+    assert report.counts["valid"] == 1  # correo-mx.es alone
+
+
+def test_an_honest_resolver_is_not_taken_for_a_rewriting_one(tmp_path, dns_server):
+    report, reasons = reasons_by_domain(tmp_path, ["solo-a-publica.es"], dns_server)
+    assert reasons == {"solo-a-publica.es": ""} and report.warnings == []
+
+
+@pytest.mark.parametrize(("domain", "reason"), [("aparcado.es", "no_mail_server"), ("web-con-spf.es", "")])
+def test_a_domain_whose_spf_rejects_every_sender_and_has_no_mx_takes_no_mail(tmp_path, dns_server, domain, reason):
+    report, reasons = reasons_by_domain(tmp_path, [domain], dns_server)
+    assert reasons == {domain: reason}
+    if reason:
+        assert "v=spf1 -all" in report.examples["no_mail_server"][0].detail

@@ -94,6 +94,16 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "detail.dns_refused": {"en": "No DNS server would answer for '{domain}' (refused or failed).",
                            "es": "Ningún servidor DNS quiso responder sobre '{domain}' (rechazo o fallo)."},
     "detail.dns_failed": {"en": "DNS failed for '{domain}': {error}.", "es": "El DNS falló para '{domain}': {error}."},
+    "detail.dns_rewritten": {
+        "en": "'{domain}' has no mail server (MX), only an address, and this network's DNS gives an address even "
+              "to names that do not exist: whether it receives mail is unknown.",
+        "es": "'{domain}' no tiene servidor de correo (MX), solo una dirección, y el DNS de esta red da una "
+              "dirección incluso a nombres que no existen: no se sabe si recibe correo."},
+    "detail.spf_rejects_all": {
+        "en": "'{domain}' has no mail server (MX), and its SPF record (v=spf1 -all) says no server sends or "
+              "handles its mail: a parked domain. Ask for another address.",
+        "es": "'{domain}' no tiene servidor de correo (MX), y su registro SPF (v=spf1 -all) dice que ningún "
+              "servidor envía ni gestiona su correo: un dominio aparcado. Pide otra dirección."},
     "detail.dns_untrusted": {"en": "DNS could not be consulted: the resolver cannot be trusted.",
                              "es": "No se pudo consultar el DNS: no se puede confiar en el resolvedor."},
     "detail.dns_stopped": {"en": "DNS had stopped answering; not asked.",
@@ -173,13 +183,28 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
         "es": "Esta máquina no tiene un resolvedor DNS configurado: no se hicieron las comprobaciones de DNS. Usa "
               "--nameserver o --no-dns."},
     "warning.resolver_untrusted": {
-        "en": "The DNS resolver cannot be trusted: it does not find the mail servers of {canary}, a domain that "
-              "certainly receives mail ({problem}). No address was rejected on DNS grounds; DNS verdicts are "
-              "dns_unknown. Check the network, or use --nameserver with a working resolver, or --no-dns.",
-        "es": "No se puede confiar en el resolvedor DNS: no encuentra los servidores de correo de {canary}, un "
-              "dominio que sin duda recibe correo ({problem}). No se rechazó ninguna dirección por el DNS; sus "
-              "veredictos quedan como dns_unknown. Revisa la red, o usa --nameserver con un resolvedor que "
-              "funcione, o --no-dns."},
+        "en": "The DNS resolver cannot be trusted: it does not find the mail servers of domains that certainly "
+              "receive mail ({failures}). No address was rejected on DNS grounds; DNS verdicts are dns_unknown. "
+              "Check the network, or use --nameserver with a working resolver, or --no-dns.",
+        "es": "No se puede confiar en el resolvedor DNS: no encuentra los servidores de correo de dominios que sin "
+              "duda reciben correo ({failures}). No se rechazó ninguna dirección por el DNS; sus veredictos quedan "
+              "como dns_unknown. Revisa la red, o usa --nameserver con un resolvedor que funcione, o --no-dns."},
+    "warning.canaries_failed": {
+        "en": "The DNS resolver does not find the mail servers of some domains that certainly receive mail "
+              "({failures}), as where a country blocks a service; it finds those of {found}, so its verdicts are "
+              "used.",
+        "es": "El resolvedor DNS no encuentra los servidores de correo de algunos dominios que sin duda reciben "
+              "correo ({failures}), como cuando un país bloquea un servicio; sí encuentra los de {found}, así que "
+              "sus veredictos se usan."},
+    "warning.nxdomain_rewritten": {
+        "en": "The DNS resolver answers names that do not exist with an address of its own (an internet "
+              "provider's search page): a domain with an address but no mail server (MX) was not taken as "
+              "receiving mail; such addresses are dns_unknown. Use --nameserver with a resolver that does not "
+              "rewrite answers.",
+        "es": "El resolvedor DNS responde a nombres que no existen con una dirección propia (la página de "
+              "búsqueda de un proveedor de internet): un dominio con dirección pero sin servidor de correo (MX) "
+              "no se tomó como capaz de recibir correo; esas direcciones quedan como dns_unknown. Usa "
+              "--nameserver con un resolvedor que no reescriba las respuestas."},
     "warning.title_rows": {
         "en": {"one": "{count} row above the header was left out of the outputs: {rows}. --skip-rows sets how many to skip.",
                "other": "{count} rows above the header were left out of the outputs: {rows}. --skip-rows sets how many to skip."},
@@ -204,6 +229,7 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "problem.no_mx": {"en": "no MX records", "es": "sin registros MX"},
     "problem.timeout": {"en": "no answer in time", "es": "sin respuesta a tiempo"},
     "problem.nxdomain": {"en": "the domain does not exist", "es": "el dominio no existe"},
+    "problem.refused": {"en": "the resolver refused to answer", "es": "el resolvedor se negó a responder"},
     "report.fail_over": {"en": "{percent} of the rows were rejected, over --fail-over {limit}%.",
                          "es": "Se rechazó el {percent} de las filas, más que --fail-over {limit}%."},
 

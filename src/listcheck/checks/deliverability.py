@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import ipaddress
+import secrets
 import socket
 import sqlite3
 import time
@@ -34,9 +35,12 @@ if TYPE_CHECKING:  # dnspython is slow to import; only runs that ask DNS pay for
     from listcheck.checks.dns_cache import DnsCache
     from listcheck.settings import DnsSettings
 
-# Domains that certainly receive mail, under different top-level domains; a resolver that cannot find
-# the MX records of all of them cannot be trusted.
+# Domains that certainly receive mail, of different operators in different countries. A resolver is
+# trusted when it finds the MX records of a quorum of them: no one country's block (Ukraine's of
+# Russian services) or one provider's outage decides, and a captive portal or a sandbox, which
+# answers "does not exist" for everything, fails them all.
 CANARY_DOMAINS = ("gmail.com", "outlook.com", "yandex.ru")
+CANARY_QUORUM = 2
 # The network has stopped answering when this many lookups in a row failed and none has succeeded for
 # twice the time one lookup may take: stop waiting.
 FAILURES_BEFORE_GIVING_UP = 8
@@ -67,6 +71,7 @@ class DeliverabilityChecker:
         self._lifetime = self._lifetime_for(len(self._nameservers))
         self.stats = DnsSummary()
         self.warnings: list[RunWarning] = []
+        self._rewrites = False  # the resolver answers names that do not exist with an address
 
     def _count(self, **changes: int | bool) -> None:
         self.stats = replace(self.stats, **changes)  # type: ignore[arg-type]  # DnsSummary's own fields
@@ -184,22 +189,50 @@ class DeliverabilityChecker:
         return resolver
 
     async def _trusted(self, resolver: dns.asyncresolver.Resolver) -> bool:
-        """Whether the resolver finds the MX records of every canary (an address record is not enough)."""
+        """Whether the resolver finds the MX records of a quorum of canaries (an address record is not
+        enough). The canaries are asked at once, with a name that cannot exist, to see whether the
+        resolver rewrites "does not exist" into an address."""
+        problems = await asyncio.gather(*(self._canary_problem(resolver, canary) for canary in self._canaries),
+                                        self._probe_rewriting(resolver))
+        failed = {canary: problem for canary, problem in zip(self._canaries, problems) if problem}
+        found = [canary for canary in self._canaries if canary not in failed]
+        said = "; ".join(f"{canary}: {problem}" for canary, problem in failed.items())
+        if len(found) < min(CANARY_QUORUM, len(self._canaries)):
+            self.warnings.append(warn("resolver_untrusted", failures=said))
+            return False
+        if failed:
+            self.warnings.append(warn("canaries_failed", failures=said, found=", ".join(found)))
+        if self._rewrites:
+            self.warnings.append(warn("nxdomain_rewritten"))
+        return True
+
+    async def _canary_problem(self, resolver: dns.asyncresolver.Resolver, canary: str) -> str:
+        """What kept the resolver from finding the canary's mail servers; empty when it found them."""
+        import dns.exception
+        import dns.resolver
+
+        try:
+            mx = await self._query(resolver, canary, "MX")
+            return "" if mx is not None and _from_mx(canary, mx).reason is None else say("problem.no_mx")
+        except dns.exception.Timeout:
+            self._count(timeouts=self.stats.timeouts + 1)
+            return say("problem.timeout")
+        except dns.resolver.NoNameservers:
+            return say("problem.refused")
+        except dns.exception.DNSException as error:
+            return say("problem.nxdomain") if type(error).__name__ == "NXDOMAIN" else type(error).__name__
+
+    async def _probe_rewriting(self, resolver: dns.asyncresolver.Resolver) -> str:
+        """Ask for the address of a name that cannot exist: a resolver that gives one rewrites "does
+        not exist" (an ISP's search page), and then an address proves nothing about a domain."""
         import dns.exception
 
-        for canary in self._canaries:
-            try:
-                mx = await self._query(resolver, canary, "MX")
-                problem = "" if mx is not None and _from_mx(canary, mx).reason is None else say("problem.no_mx")
-            except dns.exception.Timeout:
-                self._count(timeouts=self.stats.timeouts + 1)
-                problem = say("problem.timeout")
-            except dns.exception.DNSException as error:
-                problem = say("problem.nxdomain") if type(error).__name__ == "NXDOMAIN" else type(error).__name__
-            if problem:
-                self.warnings.append(warn("resolver_untrusted", canary=canary, problem=problem))
-                return False
-        return True
+        try:
+            addresses = await self._query(resolver, f"listcheck-{secrets.token_hex(10)}.com", "A")
+        except dns.exception.DNSException:
+            return ""  # "does not exist", as it should be, or no answer: nothing learned
+        self._rewrites = addresses is not None and any(_routable(record.to_text()) for record in addresses)
+        return ""
 
     async def _judge(self, resolver: dns.asyncresolver.Resolver, domain: str) -> tuple[DomainAnswer, bool]:
         """The answer for one domain, and whether DNS failed to give one (a timeout, a server failure)."""
@@ -213,7 +246,7 @@ class DeliverabilityChecker:
             for rdtype in ("A", "AAAA"):
                 addresses = await self._query(resolver, domain, rdtype)
                 if addresses is not None and any(_routable(r.to_text()) for r in addresses):
-                    return DomainAnswer(None, ttl=addresses.rrset.ttl if addresses.rrset else 0), False
+                    return await self._by_address(resolver, domain, addresses), False
             return settled_answer(Reason.NO_MAIL_SERVER, domain), False
         except dns.resolver.NXDOMAIN:
             return settled_answer(Reason.DOMAIN_NOT_FOUND, domain), False
@@ -224,6 +257,18 @@ class DeliverabilityChecker:
             return unknown_answer("detail.dns_refused", domain=domain), True
         except dns.exception.DNSException as error:
             return unknown_answer("detail.dns_failed", domain=domain, error=type(error).__name__), True
+
+    async def _by_address(self, resolver: dns.asyncresolver.Resolver, domain: str,
+                          addresses: dns.resolver.Answer) -> DomainAnswer:
+        """A domain with no MX but an address (RFC 5321 5.1: mail may go there). Not evidence behind a
+        resolver that rewrites "does not exist"; not a mail server when the domain's SPF says that no
+        server sends its mail (``v=spf1 -all``, as parked domains publish)."""
+        if self._rewrites:
+            return unknown_answer("detail.dns_rewritten", domain=domain)
+        texts = await self._query(resolver, domain, "TXT")
+        if texts is not None and any(_rejects_all(b"".join(record.strings)) for record in texts):
+            return DomainAnswer(Reason.NO_MAIL_SERVER, "detail.spf_rejects_all", (("domain", domain),))
+        return DomainAnswer(None, ttl=addresses.rrset.ttl if addresses.rrset else 0)
 
     async def _query(self, resolver: dns.asyncresolver.Resolver, domain: str, rdtype: str) -> dns.resolver.Answer | None:
         """One lookup; None when the name exists but has no record of this type."""
@@ -261,6 +306,20 @@ def checker_for(settings: DnsSettings) -> DeliverabilityChecker:
             problem = warn("dns_cache_unopened", path=path, error=error)
     return DeliverabilityChecker(nameservers=servers, timeout=settings.timeout, concurrency=settings.concurrency,
                                  cache=store, notes=[problem] if problem is not None else [])
+
+
+def _rejects_all(text: bytes) -> bool:
+    """Whether a TXT record is an SPF policy that lets no server send the domain's mail: ``v=spf1``
+    with ``-all`` and no mechanism that names a sender.
+
+    >>> _rejects_all(b"v=spf1 -all"), _rejects_all(b"v=spf1 include:_spf.google.com -all"), _rejects_all(b"hi")
+    (True, False, False)
+    """
+    terms = text.decode("ascii", errors="replace").lower().split()
+    if not terms or terms[0] != "v=spf1":
+        return False
+    senders = [term for term in terms[1:] if not term.startswith(("exp=", "redirect=")) and term != "-all"]
+    return "-all" in terms[1:] and not senders and not any(term.startswith("redirect=") for term in terms)
 
 
 def _routable(text: str) -> bool:
