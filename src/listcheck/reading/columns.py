@@ -142,6 +142,46 @@ def find_layout(
     )
 
 
+class LaidOutSource:
+    """What a contact source holds once its layout is found, the same for a CSV file and a workbook:
+    the header, the address column and the other address columns, and the spreadsheet's numbering
+    of its rows (``rows_above``: the rows shown above the header, or above the first record)."""
+
+    header: list[str] | None
+    email_column: int
+    other_email_columns: list[int]
+    column_found_by: str
+    warnings: list[RunWarning]
+
+    @property
+    def rows_above(self) -> int:
+        raise NotImplementedError
+
+    def _lay_out(self, records: list[list[str]], *, column: str | None, has_header: bool | None,
+                 titles_found: bool, width: int | None = None) -> Layout:
+        """Find the layout of ``records`` (the header on), take it, and warn of other address columns."""
+        # A header found under titles is one: the detection is not asked twice.
+        layout = find_layout(records, column=column, width=width,
+                             has_header=True if titles_found and has_header is None else has_header)
+        self.header = records[0] if layout.has_header else None
+        self.email_column = layout.email_column
+        self.other_email_columns = list(layout.other_email_columns)
+        self.column_found_by = layout.found_by
+        if layout.other_email_columns:
+            self.warnings.append(other_columns_warning(self.header, layout))
+        return layout
+
+    @property
+    def email_column_name(self) -> str:
+        """The header of the address column, or its 1-based position in a file without header."""
+        return header_name(self.header, self.email_column)
+
+    @property
+    def first_row_number(self) -> int:
+        """The spreadsheet row number of the first record: 2 under a header, else 1 (plus the rows above)."""
+        return self.rows_above + (2 if self.header is not None else 1)
+
+
 def rows_above_header(records: Sequence[Sequence[str]]) -> int:
     """How many of the first records stand above the header: the title, notes and blank rows people put
     above a table ("Alumnos 2024", a blank row, then "Nombre;Correo"). 0 when the first record is the

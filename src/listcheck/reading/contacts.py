@@ -26,9 +26,8 @@ from listcheck.messages import RunWarning, say
 from listcheck.reading.columns import (
     SAMPLE_RECORDS,
     TITLE_ROWS,
-    find_layout,
+    LaidOutSource,
     header_name,
-    other_columns_warning,
     rows_above_header,
     skipped_rows_warning,
 )
@@ -91,7 +90,7 @@ class ContactTable:
         return len(self.records[0]) if self.records else len(self.header or [""])
 
 
-class ContactFile:
+class ContactFile(LaidOutSource):
     """A contact export open for reading, its records read in batches, as many times as needed.
 
     Opening it reads the file through once in blocks, to know its encoding for sure, then looks at its
@@ -127,15 +126,8 @@ class ContactFile:
         if column is not None and column.isdigit() and int(column) > widest:
             # A position past the first rows' width may exist further down: measure the whole file.
             widest = widest_record(self._batches(50_000, skip=self._above))
-        # A header found under titles is one: the detection is not asked twice.
-        layout = find_layout(records, column=column, width=widest,
-                             has_header=True if has_header is None and self._above and skip_rows is None else has_header)
-        self.header = records[0] if layout.has_header else None
-        self.email_column = layout.email_column
-        self.other_email_columns = list(layout.other_email_columns)
-        self.column_found_by = layout.found_by
-        if layout.other_email_columns:
-            self.warnings.append(other_columns_warning(self.header, layout))
+        self._lay_out(records, column=column, has_header=has_header, width=widest,
+                      titles_found=bool(self._above) and skip_rows is None)
         # The widest record of the sample: a later, wider one is found while reading (see runner).
         self.sample_width = max(len(record) for record in records)
 
@@ -164,11 +156,6 @@ class ContactFile:
         """The rows a spreadsheet shows above the header (or above the first record, without one)."""
         return self._blank_lines + self._above
 
-    @property
-    def email_column_name(self) -> str:
-        """The header of the address column, or its 1-based position in a file without header."""
-        return header_name(self.header, self.email_column)
-
     sheet = ""  # a CSV file has no sheets
 
     @property
@@ -184,11 +171,6 @@ class ContactFile:
     def shape_check(self) -> ShapeCheck:
         """A check of the rows' widths against the header's, as they are read."""
         return ShapeCheck(self.header, self._delimiter)
-
-    @property
-    def first_row_number(self) -> int:
-        """The spreadsheet row number of the first record: 2 under a header, else 1 (plus the rows above)."""
-        return self.rows_above + (2 if self.header is not None else 1)
 
     def fraction_read(self) -> float:
         """How far the reading of the file has got, 0 to 1, for a progress display."""

@@ -23,9 +23,7 @@ from listcheck.errors import InputError, UsageError
 from listcheck.messages import RunWarning, number, say, warn
 from listcheck.reading.columns import (
     SAMPLE_RECORDS,
-    find_layout,
-    header_name,
-    other_columns_warning,
+    LaidOutSource,
     rows_above_header,
     skipped_rows_warning,
 )
@@ -35,7 +33,7 @@ from listcheck.reading.splitting import RecordBatch
 _ONLY_ZEROS = re.compile(r"^0+$")  # a number format like 00000: a code with its leading zeros
 
 
-class WorkbookFile:
+class WorkbookFile(LaidOutSource):
     """A sheet of a workbook, read as a contact list: the same face as ``reading.ContactFile``.
 
     Excel caps a sheet at about a million rows, so the sheet is held in memory as text.
@@ -73,17 +71,10 @@ class WorkbookFile:
         if formulas:
             self.warnings.append(warn("formulas_without_values", count=len(formulas), cells=_some(formulas)))
         records, under_titles = self._skip_rows_above(rows, skip_rows, has_header)
-        # A header found under titles is one: the detection is not asked twice.
-        layout = find_layout(records[:SAMPLE_RECORDS + 1], column=column,
-                             has_header=True if under_titles and has_header is None else has_header)
-        self.header = records[0] if layout.has_header else None
+        layout = self._lay_out(records[:SAMPLE_RECORDS + 1], column=column, has_header=has_header,
+                               titles_found=under_titles)
         self._records = records[1:] if layout.has_header else records
         self._given = 0  # records handed out by the running batches()
-        self.email_column = layout.email_column
-        self.other_email_columns = list(layout.other_email_columns)
-        self.column_found_by = layout.found_by
-        if layout.other_email_columns:
-            self.warnings.append(other_columns_warning(self.header, layout))
         self.sample_width = max(len(record) for record in records)
 
     def _skip_rows_above(self, rows: list[list[str]], skip_rows: int | None,
@@ -94,11 +85,11 @@ class WorkbookFile:
         if skip_rows is not None:
             if skip_rows >= len(rows):
                 raise UsageError(say("usage.skip_rows", rows=skip_rows))
-            self.rows_above = skip_rows
+            self._rows_above = skip_rows
         else:
             blank = next(number for number, record in enumerate(rows) if any(record))  # _trimmed left one
             titles = rows_above_header(rows[blank:blank + SAMPLE_RECORDS + 1]) if has_header is None else 0
-            self.rows_above = blank + titles
+            self._rows_above = blank + titles
         # Blank rows alone are no news: the outputs start with the header all the same.
         if self.rows_above and (titles or skip_rows):
             self.warnings.append(skipped_rows_warning(rows[:self.rows_above]))
@@ -109,12 +100,9 @@ class WorkbookFile:
     text_format = None  # its outputs are workbooks: text cells, never run as formulas
 
     @property
-    def email_column_name(self) -> str:
-        return header_name(self.header, self.email_column)
-
-    @property
-    def first_row_number(self) -> int:
-        return self.rows_above + (2 if self.header is not None else 1)
+    def rows_above(self) -> int:
+        """The rows a spreadsheet shows above the header: blank rows, titles, or ``skip_rows``."""
+        return self._rows_above
 
     def shape_check(self) -> ShapeCheck:
         """A check of the rows' widths against the header's, as they are read."""
