@@ -325,6 +325,7 @@ def test_every_help_page_speaks_spanish_and_its_english_is_unchanged():
         "  Clean an email contact list before importing it into a mailing platform.\n\n"
         "Options:\n  --version   Show the version and exit.\n  -h, --help  Show this message and exit.\n\n"
         "Commands:\n  address  Judge one address or a few (TEXT as pasted: 'Ana...\n"
+        "  bounces  Read what bounced, say why, and decide per address: suppress,...\n"
         "  check    Check every address in INPUT (a CSV/TSV file, an .xlsx workbook,...\n")
 
 

@@ -92,8 +92,8 @@ def test_suppression_files_of_three_shapes(tmp_path):
                                             "rebotada@correo.es"]
     assert suppressions.temporary == 2
     assert [(w.code, w.message) for w in suppressions.warnings] == [
-        ("temporary_bounces", ("2 temporary bounces in eventos.csv did not suppress: a full mailbox or a server down "
-                               "is worth another try."))]
+        ("temporary_bounces", ("2 addresses in eventos.csv did not suppress: their bounces were temporary (a full "
+                               "mailbox, a server down) or the sender's own problem, worth another try."))]
 
 
 def test_suppressed_rows_are_rejected_and_not_asked_of_dns(tmp_path):

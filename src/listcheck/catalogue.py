@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from listcheck.catalogue_bounces import BOUNCES
 from listcheck.catalogue_cli import COMMAND_LINE
 from listcheck.catalogue_reports import REPORTS
 
@@ -141,14 +142,14 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
                "other": "El libro tiene {count} hojas; se revisó la primera, '{sheet}'. Usa --sheet para revisar "
                         "otra."}},
     "warning.temporary_bounces": {
-        "en": {"one": "{count} temporary bounce in {file} did not suppress: a full mailbox or a server down is "
-                      "worth another try.",
-               "other": "{count} temporary bounces in {file} did not suppress: a full mailbox or a server down is "
-                        "worth another try."},
-        "es": {"one": "{count} rebote temporal de {file} no se suprimió: un buzón lleno o un servidor caído "
-                      "merecen otro intento.",
-               "other": "{count} rebotes temporales de {file} no se suprimieron: un buzón lleno o un servidor caído "
-                        "merecen otro intento."}},
+        "en": {"one": "{count} address in {file} did not suppress: its bounces were temporary (a full mailbox, a "
+                      "server down) or the sender's own problem, worth another try.",
+               "other": "{count} addresses in {file} did not suppress: their bounces were temporary (a full mailbox, "
+                        "a server down) or the sender's own problem, worth another try."},
+        "es": {"one": "{count} dirección de {file} no se suprimió: sus rebotes fueron temporales (un buzón lleno, un "
+                      "servidor caído) o un problema del propio remitente, y merece otro intento.",
+               "other": "{count} direcciones de {file} no se suprimieron: sus rebotes fueron temporales (un buzón "
+                        "lleno, un servidor caído) o un problema del propio remitente, y merecen otro intento."}},
     # Two counts: the form is chosen by {count}, the domains asked about, the noun's count.
     "warning.dns_stopped": {
         "en": {"one": "DNS stopped answering part-way: {unanswered} of {count} domain is dns_unknown. Try again "
@@ -355,8 +356,9 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "hint.workbook": {"en": "save it again from Excel as .xlsx", "es": "vuelve a guardarlo desde Excel como .xlsx"},
 
 }
-# The reports' sentences and the command line's (help, click's own usage errors) in modules of their own.
-for _part in (REPORTS, COMMAND_LINE):
+# The reports' sentences, the bounces' and the command line's (help, click's own usage errors) in modules
+# of their own.
+for _part in (REPORTS, BOUNCES, COMMAND_LINE):
     assert not MESSAGES.keys() & _part.keys(), MESSAGES.keys() & _part.keys()
     MESSAGES.update(_part)
 

@@ -34,6 +34,15 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
         "es": "Juzga una dirección o unas pocas (TEXT tal como se pega: 'Ana <ana@gmial.com>' sirve) como check "
               "juzga una fila: estado, motivo, qué está mal y cómo arreglarlo. Termina con 0 si todas las "
               "direcciones son válidas, si no con 1."},
+    "help.bounces": {
+        "en": "Read what bounced, say why, and decide per address: suppress, retry or keep. SOURCE is .eml "
+              "files, an mbox, a Maildir or any folder, - for standard input, or a sending platform's bounce, "
+              "complaint or unsubscribe export. Writes bounces.csv (one row per address) and events.csv (one per "
+              "event).",
+        "es": "Lee lo que rebotó, dice por qué y decide por dirección: suprimir, reintentar o conservar. SOURCE son "
+              "archivos .eml, un mbox, un Maildir o cualquier carpeta, - para la entrada estándar, o la exportación "
+              "de rebotes, quejas o bajas de una plataforma de envíos. Escribe bounces.csv (una fila por dirección) "
+              "y events.csv (una por evento)."},
 
     # The options: those of both commands, then check's, then address's.
     "help.no_dns": {"en": "Offline: no DNS at all.", "es": "Sin conexión: nada de DNS."},
@@ -112,6 +121,28 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
               "inglés]."},
     "help.check.quiet": {"en": "No human report; only errors are printed.",
                          "es": "Sin informe para personas; solo se muestran los errores."},
+    "help.bounces.out_dir": {"en": "Folder for bounces.csv and events.csv [default: the working folder].",
+                             "es": "Carpeta para bounces.csv y events.csv [predeterminado: la carpeta de trabajo]."},
+    "help.bounces.as_of": {
+        "en": "Decide as of this date (2026-12-01 means its end, UTC) or moment; later events are ignored "
+              "[default: now].",
+        "es": "Decide a fecha de este día (2026-12-01 es su final, UTC) o momento; los eventos posteriores no "
+              "cuentan [predeterminado: ahora]."},
+    "help.bounces.soft_limit": {
+        "en": "Soft bounces since the last delivery that suppress an address, when --soft-days apart or more.",
+        "es": "Rebotes temporales desde la última entrega que suprimen una dirección, si distan --soft-days o más."},
+    "help.bounces.soft_days": {
+        "en": "Days between the first and the last of those soft bounces, at least.",
+        "es": "Días, como mínimo, entre el primero y el último de esos rebotes temporales."},
+    "help.bounces.report_json": {"en": "Write the machine-readable report here; '-' is stdout.",
+                                 "es": "Escribe aquí el informe para máquinas; '-' es la salida estándar."},
+    "help.bounces.lang": {
+        "en": "The language of the report and of the detail column [default: Spanish when LANG is Spanish, else "
+              "English].",
+        "es": "El idioma del informe y de la columna detail [predeterminado: español si LANG es español, si no "
+              "inglés]."},
+    "help.bounces.quiet": {"en": "No human report; only errors are printed.",
+                           "es": "Sin informe para personas; solo se muestran los errores."},
     "help.address.report_json": {"en": "Write the verdicts as JSON here; '-' is stdout.",
                                  "es": "Escribe aquí los veredictos en JSON; '-' es la salida estándar."},
     "help.address.lang": {

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time
 from enum import IntEnum
 from typing import IO
 
@@ -17,6 +18,8 @@ import click
 from rich.console import Console
 
 from listcheck.address_check import check_addresses
+from listcheck.bounce_check import check_bounces
+from listcheck.bounces.decide import DecisionRules
 from listcheck.cli_help import Command, Group, Option, option, speak_as_asked
 from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
@@ -25,6 +28,7 @@ from listcheck.reading.contacts import read_domain_list
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
 from listcheck.reports.terminal import render_addresses, render_report
+from listcheck.reports.terminal_bounces import render_bounces
 from listcheck.reports.terminal_progress import RunProgress
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.version import __version__
@@ -194,6 +198,59 @@ def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)
     ctx.exit(ExitStatus.OK if report.all_valid else ExitStatus.NOT_ALL_VALID)
+
+
+@cli.command(cls=Command, help_key="help.bounces")
+@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
+@option("-o", "--out-dir", default=".", metavar="DIR", help_key="help.bounces.out_dir")
+@option("--as-of", metavar="DATE", help_key="help.bounces.as_of")
+@option("--soft-limit", type=click.IntRange(min=1), default=3, show_default=True, metavar="N",
+        help_key="help.bounces.soft_limit")
+@option("--soft-days", type=click.IntRange(min=0), default=14, show_default=True, metavar="DAYS",
+        help_key="help.bounces.soft_days")
+@option("--report-json", metavar="PATH", help_key="help.bounces.report_json")
+@option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+        callback=speak_as_asked, help_key="help.bounces.lang")
+@option("-q", "--quiet", is_flag=True, help_key="help.bounces.quiet")
+@click.pass_context
+def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, as_of: str | None, soft_limit: int,
+            soft_days: int, report_json: str | None, quiet: bool) -> None:
+    """``listcheck bounces``; it speaks as ``check`` does (help ``help.bounces``)."""
+    try:
+        rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
+        if report_json not in (None, "-"):
+            refuse_overwriting_input(None, os.path.join(out_dir, "bounces.csv"), os.path.join(out_dir, "events.csv"),
+                                     report_json)
+        report = check_bounces(list(sources), rules=rules, out_dir=out_dir, stdin=sys.stdin.buffer)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except InputError as error:
+        click.echo(say("error.prefix") + str(error), err=True)
+        ctx.exit(ExitStatus.BAD_INPUT)
+    except KeyboardInterrupt:
+        click.echo(say("error.interrupted"), err=True)
+        ctx.exit(ExitStatus.INTERRUPTED)
+    try:
+        if report_json is not None:
+            _write_report(report.to_json(), report_json)
+        if not quiet:
+            _print(lambda console: render_bounces(report, console), to_stderr=report_json == "-")
+    except BrokenPipeError:
+        _silence(sys.stdout, sys.stderr)
+        ctx.exit(ExitStatus.BROKEN_PIPE)
+    ctx.exit(ExitStatus.OK)
+
+
+def _moment(text: str) -> datetime:
+    """``--as-of``: a date means the end of that day in UTC, so the day's own events count; a moment
+    without a zone is UTC."""
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), time.max, tzinfo=UTC)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(say("usage.as_of", value=text)) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class _ReportConsole(Console):

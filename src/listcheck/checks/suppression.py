@@ -1,32 +1,30 @@
 """Suppression lists: addresses never to mail again, such as a platform's bounce, complaint or
-unsubscribe export.
+unsubscribe export (CONTRACT.md: ``check --suppress``).
 
-A file is read like a contact list (a plain list of addresses works, and so does a CSV whose email
-column is found by its header or content). When it says what happened to each address, in a type
-column (hard/soft, permanent/transient, bounce/complaint/unsubscribe) or a code column (SMTP
-enhanced status codes: 5.x.x permanent, 4.x.x temporary; or plain 5xx/4xx replies), only permanent
-bounces, complaints and unsubscribes suppress: a temporary bounce is a full mailbox or a server
-down today, worth another try. Rows that say nothing suppress.
+A file is read the way ``listcheck bounces`` reads a SOURCE, and decided by the same rules: a plain
+list of addresses, or a contact list, suppresses every address; a bounce export, bounce messages or
+an mbox suppress only what ``bounces`` would (hard bounces, complaints, unsubscribes, soft bounces
+repeated for weeks): a full mailbox or a block of the sender's own making is worth another try.
+``bounces.csv``, the output of ``listcheck bounces``, suppresses exactly its ``suppress`` rows.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
+from listcheck.bounces.decide import Decision, DecisionRules, decide
+from listcheck.bounces.events import BounceEvent
+from listcheck.bounces.sources import BounceSources
 from listcheck.checks.addresses import check_address
 from listcheck.errors import ListcheckError, UsageError
 from listcheck.messages import RunWarning, say, warn
-from listcheck.reading.columns import normalize_header
-from listcheck.reading.contacts import read_contacts, read_file_bytes
-
-_TYPE_WORDS = frozenset(["type", "event", "status", "reason", "tipo", "kind", "category", "classification", "estado"])
-_CODE_WORDS = frozenset(["code", "codigo", "diagnostic", "smtp", "dsn"])
-_TEMPORARY = ("soft", "transient", "temporary", "temporal", "temporario", "transitorio", "deferred", "delayed")
-_ENHANCED_CODE = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
-_REPLY_CODE = re.compile(r"\b([245])\d\d\b")
+from listcheck.reading.contacts import read_file_bytes
+from listcheck.writing.bounce_files import BOUNCES_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,7 @@ class SuppressionSummary:
 
     files: list[str] = field(default_factory=list)
     addresses: int = 0
-    temporary_bounces_skipped: int = 0
+    temporary_bounces_skipped: int = 0  # addresses whose bounces did not suppress them
 
 
 @dataclass(frozen=True)
@@ -60,23 +58,15 @@ class SuppressionList:
         return list(dict.fromkeys(self.sources.values()))
 
 
-def load_suppression_lists(paths: Iterable[str]) -> SuppressionList:
-    """Read every suppression file; an unreadable one is a usage error naming it."""
+def load_suppression_lists(paths: Iterable[str], *, now: datetime | None = None) -> SuppressionList:
+    """Read every suppression file; one that cannot be read is a usage error naming it."""
     sources: dict[str, str] = {}
     temporary = 0
     warnings = []
     for path in paths:
-        try:
-            table = read_contacts(read_file_bytes(path))
-        except ListcheckError as error:
-            raise UsageError(say("usage.suppress_unreadable", path=path, error=error)) from None
-        type_column, code_column = _outcome_columns(table.header)
-        skipped = 0
-        for record in table.records:
-            if not _suppresses(_cell(record, type_column), _cell(record, code_column)):
-                skipped += 1
-                continue
-            verdict = check_address(record[table.email_column])
+        suppressed, skipped = _decided(path, now or datetime.now(UTC))
+        for address in suppressed:
+            verdict = check_address(address)
             if verdict.address:
                 sources.setdefault(verdict.comparison_key, os.path.basename(path))
         temporary += skipped
@@ -85,34 +75,37 @@ def load_suppression_lists(paths: Iterable[str]) -> SuppressionList:
     return SuppressionList(sources, temporary, warnings)
 
 
-def _outcome_columns(header: list[str] | None) -> tuple[int | None, int | None]:
-    """The columns that say what happened (type) and with which SMTP code, when the file has them."""
-    if header is None:
-        return None, None
-    words = [set(normalize_header(name).split()) for name in header]
-    type_column = next((i for i, w in enumerate(words) if w & _TYPE_WORDS and not w & _CODE_WORDS), None)
-    code_column = next((i for i, w in enumerate(words) if w & _CODE_WORDS), None)
-    return type_column, code_column
+def _decided(path: str, now: datetime) -> tuple[list[str], int]:
+    """The addresses this file suppresses, and how many others it names."""
+    try:
+        head = read_file_bytes(path)[:4096]
+    except ListcheckError as error:
+        raise UsageError(say("usage.suppress_unreadable", path=path, error=error)) from None
+    if _is_bounces_csv(head):
+        return _from_bounces_csv(path)
+    reader = BounceSources()
+    by_address: dict[str, list[BounceEvent]] = {}
+    for event in reader.events([path]):
+        by_address.setdefault(event.address, []).append(event)
+    summary = reader.summaries[0]
+    if not summary.read:
+        raise UsageError(say("usage.suppress_unreadable", path=path, error=summary.problem))
+    decisions = [decide(address, events, DecisionRules(), now=now) for address, events in by_address.items()]
+    suppressed = [d.address for d in decisions if d.decision is Decision.SUPPRESS]
+    return suppressed, len(decisions) - len(suppressed)
 
 
-def _cell(record: list[str], column: int | None) -> str:
-    return record[column] if column is not None and column < len(record) else ""
+def _is_bounces_csv(head: bytes) -> bool:
+    """Whether a file starts with the header ``listcheck bounces`` writes."""
+    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].strip().decode("utf-8", "replace")
+    return first.split(",")[:2] == BOUNCES_COLUMNS[:2]
 
 
-def _suppresses(kind: str, code: str) -> bool:
-    """Whether a row of a bounce export means "never mail again".
+def _from_bounces_csv(path: str) -> tuple[list[str], int]:
+    rows = list(_records(read_file_bytes(path)))
+    suppressed = [row["address"] for row in rows if row.get("decision") == Decision.SUPPRESS.value]
+    return suppressed, len(rows) - len(suppressed)
 
-    >>> _suppresses("hard", ""), _suppresses("soft", "5.1.1"), _suppresses("bounce", "4.2.2")
-    (True, False, False)
-    >>> _suppresses("bounce", "550 5.1.1 no such user"), _suppresses("complaint", ""), _suppresses("", "")
-    (True, True, True)
-    """
-    kind = kind.lower()
-    if any(word in kind for word in _TEMPORARY):
-        return False
-    if "hard" in kind or "permanent" in kind:
-        return True
-    match = _ENHANCED_CODE.search(code) or _REPLY_CODE.search(code)
-    if match:
-        return match.group(1) == "5"
-    return True
+
+def _records(data: bytes) -> Iterator[dict[str, str]]:
+    yield from csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace"), newline=""))

@@ -1,0 +1,69 @@
+"""``check_bounces``: read what bounced, decide per address, write ``bounces.csv`` and ``events.csv``, report."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import IO
+
+from listcheck.bounces.decide import AddressDecision, DecisionRules, decide
+from listcheck.bounces.events import BounceEvent
+from listcheck.bounces.sources import BounceSources, SourceSummary
+from listcheck.errors import InputError
+from listcheck.messages import pinned, say, say_count
+from listcheck.reports.bounce_report import BounceReport, source_warnings
+from listcheck.version import __version__
+from listcheck.writing.bounce_files import BounceFiles
+
+
+def check_bounces(
+    paths: Sequence[str],
+    *,
+    rules: DecisionRules = DecisionRules(),
+    out_dir: str = ".",
+    stdin: IO[bytes] | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> BounceReport:
+    """Read every SOURCE (``"-"``: standard input), decide for each address, write the two files in ``out_dir``.
+
+    Decisions are made as of ``rules.as_of``, or ``now()`` when it is None. Raises ``InputError`` when
+    no source could be read at all; a source that cannot be read, or a message or row that cannot
+    be understood, is a warning in the report. Sentences are in the language of the context
+    (``listcheck.speaking``).
+    """
+    with pinned():
+        started = clock()
+        as_of = rules.as_of or now()
+        sources = BounceSources(stdin=stdin)
+        outputs = {"bounces": os.path.join(out_dir, "bounces.csv"), "events": os.path.join(out_dir, "events.csv")}
+        with BounceFiles(outputs["bounces"], outputs["events"]) as files:
+            events = []
+            for event in sources.events(paths):
+                files.add_event(event)
+                events.append(event)
+            if not any(summary.read for summary in sources.summaries):
+                raise InputError(_nothing_read(sources.summaries))
+            decisions = decisions_for(events, rules, now=as_of)
+            files.add_decisions(decisions)
+            files.commit()
+        return BounceReport.of(
+            sources=sources.summaries, decisions=decisions, events=events, outputs=outputs,
+            warnings=source_warnings(sources.summaries), rules=rules, as_of=as_of,
+            elapsed_seconds=round(clock() - started, 3), version=__version__)
+
+
+def decisions_for(events: Iterable[BounceEvent], rules: DecisionRules, *, now: datetime) -> list[AddressDecision]:
+    """One decision per address of these events, in the order addresses were first seen."""
+    by_address: dict[str, list[BounceEvent]] = {}
+    for event in events:
+        by_address.setdefault(event.address, []).append(event)
+    return [decide(address, group, rules, now=now) for address, group in by_address.items()]
+
+
+def _nothing_read(summaries: Sequence[SourceSummary]) -> str:
+    if len(summaries) == 1:
+        return say("error.bounces_unreadable", why=summaries[0].problem)
+    return say_count("error.no_bounce_source_read", len(summaries))

@@ -1,0 +1,204 @@
+"""Every SOURCE a support person gets, recognised by content, read into classified events.
+
+A source is a message file (``.eml``), an mbox, a Maildir or any folder of files, standard input,
+or a platform's export (CSV, JSON, JSON Lines) or a plain list; what it is comes from its first bytes,
+not its name, since exports arrive renamed and mail arrives as ``.txt``. Messages are read one at a
+time, so an mbox of any size takes the memory of its largest message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, BinaryIO
+
+from listcheck.bounces.classify import classify
+from listcheck.bounces.events import BounceEvent, Failure
+from listcheck.bounces.exports import read_export
+from listcheck.bounces.mail import MessageKind, read_message
+from listcheck.errors import InputError
+from listcheck.messages import say
+from listcheck.reading.opening import open_input
+
+_HEAD = 64 * 1024  # enough to tell mail from an export
+# A header field as RFC 5322 section 2.2 writes it: a name of printable characters but the colon.
+_HEADER_FIELD = re.compile(rb"^[!-9;-~]+:")
+# Fields that a message almost always carries near its top; an export's first line has none.
+_MAIL_FIELDS = re.compile(rb"^(from|to|subject|date|received|return-path|message-id|mime-version|content-type|"
+                          rb"delivered-to|x-[a-z0-9-]+):", re.IGNORECASE | re.MULTILINE)
+_MBOX_ESCAPED_FROM = re.compile(rb"^>(>*From )")
+
+
+@dataclass
+class SourceSummary:
+    """What one SOURCE held: the ``sources`` entries of the JSON report."""
+
+    path: str
+    format: str = ""
+    events: int = 0
+    not_understood: list[str] = field(default_factory=list)  # the messages or rows, by their source label
+    not_bounces: int = 0  # ordinary mail and other events (opens, clicks); auto-replies are counted too
+    autoreplies: int = 0
+    problem: str = ""  # why nothing could be read, when nothing could
+
+    @property
+    def read(self) -> bool:
+        """Whether the source could be read at all."""
+        return not self.problem
+
+
+class BounceSources:
+    """Reads SOURCEs into events, keeping a summary of each (``summaries``, in the order given)."""
+
+    def __init__(self, *, stdin: IO[bytes] | None = None) -> None:
+        self._stdin = stdin
+        self.summaries: list[SourceSummary] = []
+
+    def events(self, paths: Sequence[str]) -> Iterator[BounceEvent]:
+        """Every event of every source, in the order read."""
+        for path in paths:
+            summary = SourceSummary(path)
+            self.summaries.append(summary)
+            if path != "-" and os.path.isdir(path):
+                yield from self._folder(path, summary)
+                continue
+            try:
+                with open_input(path, self._stdin) as handle:
+                    yield from self._file(handle, "stdin" if path == "-" else path, summary, alone=True)
+            except InputError as error:
+                summary.problem = str(error)
+
+    def _folder(self, folder: str, summary: SourceSummary) -> Iterator[BounceEvent]:
+        """A Maildir (its ``new`` and ``cur``; ``tmp`` holds mail still being written) or any folder,
+        every file in it by name, one message or export each."""
+        maildir = all(os.path.isdir(os.path.join(folder, part)) for part in ("cur", "new", "tmp"))
+        summary.format = "maildir" if maildir else "folder"
+        roots = [os.path.join(folder, "new"), os.path.join(folder, "cur")] if maildir else [folder]
+        for path in _files_under(roots):
+            try:
+                with open(path, "rb") as handle:
+                    yield from self._file(handle, path, summary, alone=False)
+            except OSError as error:
+                summary.not_understood.append(f"{path} ({error.strerror})")
+
+    def _file(self, handle: BinaryIO, label: str, summary: SourceSummary, *, alone: bool) -> Iterator[BounceEvent]:
+        """One file, as whatever its first bytes show it is; ``alone`` when it is the SOURCE itself."""
+        head = handle.read(_HEAD)
+        handle.seek(0)
+        kind = _kind_of(head)
+        if alone:
+            summary.format = kind
+        if kind == "mbox":
+            for number, raw in enumerate(_mbox_messages(handle), start=1):
+                yield from self._message(raw, f"{label}:{number}", summary)
+            return
+        data = handle.read()
+        if kind == "message":
+            yield from self._message(data, label, summary)
+            return
+        export = read_export(data, os.path.basename(label)) if data.strip() else None
+        if export is None:
+            why = say("bounces.problem.empty" if not data.strip() else "bounces.problem.unrecognised")
+            if alone:
+                summary.problem = why
+            else:
+                summary.not_understood.append(label)
+            return
+        if alone:
+            summary.format = export.format
+        summary.not_bounces += export.not_bounces
+        summary.not_understood.extend(f"{label}:{row}" for row in export.not_understood)
+        for row, failure in export.failures:
+            yield from self._events([failure], f"{label}:{row}", summary)
+
+    def _message(self, raw: bytes, label: str, summary: SourceSummary) -> Iterator[BounceEvent]:
+        reading = read_message(raw)
+        if reading.kind in (MessageKind.BOUNCE, MessageKind.COMPLAINT) and reading.failures:
+            yield from self._events(reading.failures, label, summary)
+        elif reading.kind is MessageKind.AUTOREPLY:
+            summary.autoreplies += 1
+            summary.not_bounces += 1
+        elif reading.kind is MessageKind.NOT_BOUNCE:
+            summary.not_bounces += 1
+        else:
+            summary.not_understood.append(label)
+
+    def _events(self, failures: Iterable[Failure], label: str, summary: SourceSummary) -> Iterator[BounceEvent]:
+        understood = False
+        for failure in failures:
+            address = normalized_address(failure.address)
+            if not address:
+                continue
+            understood = True
+            summary.events += 1
+            classification = classify(failure)
+            yield BounceEvent(source=label, address=address, date=failure.date,
+                              bounce_class=classification.bounce_class, reason=classification.reason,
+                              status_code=failure.status_code, diagnostic=one_line(failure.diagnostic))
+        if not understood:
+            summary.not_understood.append(label)
+
+
+def normalized_address(text: str) -> str:
+    """The address as ``bounces.csv`` keys it: no ``rfc822;`` type, no angle brackets, lower case;
+    empty when it is not an address at all.
+
+    >>> normalized_address(" rfc822; <Ana.Ruiz@Example.COM> ")
+    'ana.ruiz@example.com'
+    >>> normalized_address("MAILER-DAEMON")
+    ''
+    """
+    address = text.strip()
+    if ";" in address and address.split(";", 1)[0].strip().lower() in ("rfc822", "utf-8"):
+        address = address.split(";", 1)[1].strip()
+    address = address.strip("<>\"' ").lower()
+    local, at, domain = address.rpartition("@")
+    if not at or not local or "." not in domain or any(c.isspace() for c in address):
+        return ""
+    return address
+
+
+def one_line(text: str) -> str:
+    """The server's words on one line, however many lines it wrapped them over."""
+    return " ".join(text.split())
+
+
+def _kind_of(head: bytes) -> str:
+    """``mbox``, ``message`` or ``export`` (an export or a plain list; or nothing readable)."""
+    start = head.lstrip(b"\r\n")
+    if start.startswith(b"From "):
+        return "mbox"
+    first = start.split(b"\n", 1)[0]
+    if _HEADER_FIELD.match(first) and _MAIL_FIELDS.search(start[:8192]):
+        return "message"
+    return "export"
+
+
+def _mbox_messages(handle: BinaryIO) -> Iterator[bytes]:
+    """The messages of an mbox, one at a time: each starts at a ``From `` line at the top of the file
+    or after an empty line (mboxo and mboxrd, as most mail programs write them)."""
+    lines: list[bytes] = []
+    blank_before = True
+    for line in handle:
+        if line.startswith(b"From ") and blank_before:
+            if lines:
+                yield b"".join(lines)
+            lines = []
+        else:
+            # mboxrd quotes body lines that start with "From " as ">From "; one ">" comes off.
+            lines.append(_MBOX_ESCAPED_FROM.sub(rb"\1", line) if line.startswith(b">") else line)
+        blank_before = line in (b"\n", b"\r\n")
+    if lines:
+        yield b"".join(lines)
+
+
+def _files_under(roots: Iterable[str]) -> Iterator[str]:
+    """Every regular file under these folders, by name, hidden files (``.DS_Store``) left out."""
+    for root in roots:
+        for folder, subfolders, files in os.walk(root):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    yield os.path.join(folder, name)

@@ -1,0 +1,174 @@
+"""The sentences of ``listcheck bounces``: what each reason means for an address, what to do, the
+report and its warnings. Data, part of ``catalogue.MESSAGES`` (the rules there apply)."""
+
+from __future__ import annotations
+
+BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
+    # What an event's reason says about the address: the start of a bounces.csv detail sentence.
+    "bounce.what.user_unknown": {"en": "The mailbox does not exist", "es": "El buzón no existe"},
+    "bounce.what.domain_not_found": {"en": "The domain does not exist", "es": "El dominio no existe"},
+    "bounce.what.mailbox_moved": {"en": "The mailbox moved and mail is not forwarded",
+                                  "es": "El buzón se mudó y el correo no se reenvía"},
+    "bounce.what.mail_not_accepted": {"en": "The domain accepts no mail", "es": "El dominio no acepta correo"},
+    "bounce.what.recipient_blocked": {"en": "The recipient's server refuses mail for this address for good",
+                                      "es": "El servidor del destinatario rechaza para siempre el correo a esta dirección"},
+    "bounce.what.mailbox_full": {"en": "The mailbox is full", "es": "El buzón está lleno"},
+    "bounce.what.message_too_large": {"en": "The message was too large for the mailbox",
+                                      "es": "El mensaje era demasiado grande para el buzón"},
+    "bounce.what.mailbox_inactive": {"en": "The mailbox is suspended or inactive",
+                                     "es": "El buzón está suspendido o inactivo"},
+    "bounce.what.server_error": {"en": "The recipient's server had an error", "es": "El servidor del destinatario tuvo un error"},
+    "bounce.what.network_error": {"en": "The recipient's server could not be reached (network or DNS)",
+                                  "es": "No se pudo llegar al servidor del destinatario (red o DNS)"},
+    "bounce.what.expired": {"en": "Delivery was tried until it expired", "es": "Se intentó entregar hasta que caducó"},
+    "bounce.what.rate_limited": {"en": "The recipient's server asked to slow down",
+                                 "es": "El servidor del destinatario pidió enviar más despacio"},
+    "bounce.what.undetermined": {"en": "The bounce does not say why", "es": "El rebote no dice por qué"},
+    "bounce.what.blocked": {"en": "The recipient's server blocked the sender (IP or domain reputation, a blocklist)",
+                            "es": "El servidor del destinatario bloqueó al remitente (reputación de la IP o del dominio, "
+                                  "una lista de bloqueo)"},
+    "bounce.what.auth_failure": {"en": "The sender's SPF, DKIM or DMARC did not pass",
+                                 "es": "El SPF, DKIM o DMARC del remitente no pasó"},
+    "bounce.what.spam_content": {"en": "The message was refused as spam or for a virus",
+                                 "es": "El mensaje se rechazó como spam o por un virus"},
+    "bounce.what.policy": {"en": "The recipient's server refused the message by its policy",
+                           "es": "El servidor del destinatario rechazó el mensaje por su política"},
+    "bounce.what.complaint": {"en": "The person marked the mail as spam", "es": "La persona marcó el correo como spam"},
+    "bounce.what.unsubscribed": {"en": "The person unsubscribed", "es": "La persona se dio de baja"},
+    "bounce.what.delivered": {"en": "The last message was delivered", "es": "El último mensaje se entregó"},
+    "bounce.what.repeated_soft_bounces": {
+        "en": {"one": "{count} soft bounce since the last delivery, over {days} days",
+               "other": "{count} soft bounces since the last delivery, over {days} days"},
+        "es": {"one": "{count} rebote temporal desde la última entrega, a lo largo de {days} días",
+               "other": "{count} rebotes temporales desde la última entrega, a lo largo de {days} días"}},
+    "bounce.what.nothing": {"en": "No event counts up to the date of the decision",
+                            "es": "Ningún evento cuenta hasta la fecha de la decisión"},
+    # The facts after it, and the sentence whole.
+    "bounce.facts": {"en": " ({facts})", "es": " ({facts})"},
+    "bounce.detail": {"en": "{what}{facts}. {todo}", "es": "{what}{facts}. {todo}"},
+    # What to do.
+    "bounce.todo.suppress_hard": {"en": "Stop mailing it; ask the person for another address.",
+                                  "es": "Deja de escribirle; pide a la persona otra dirección."},
+    "bounce.todo.suppress_consent": {"en": "Never mail it again: only the person can take this back.",
+                                     "es": "No le vuelvas a escribir: solo la persona puede deshacerlo."},
+    "bounce.todo.suppress_repeated": {"en": "Stop mailing it: a mailbox that fails this long is likely abandoned.",
+                                      "es": "Deja de escribirle: un buzón que falla tanto tiempo suele estar abandonado."},
+    "bounce.todo.retry": {
+        "en": {"one": "Temporary ({count} soft bounce since the last delivery): mail it again later.",
+               "other": "Temporary ({count} soft bounces since the last delivery): mail it again later."},
+        "es": {"one": "Es temporal ({count} rebote temporal desde la última entrega): vuelve a escribirle más adelante.",
+               "other": "Es temporal ({count} rebotes temporales desde la última entrega): vuelve a escribirle más "
+                        "adelante."}},
+    "bounce.todo.keep_sender": {
+        "en": "The problem is the sender's to fix, not the address's: keep it.",
+        "es": "El problema es del remitente, no de la dirección: consérvala."},
+    "bounce.todo.keep_delivered": {"en": "A later delivery cleared the earlier bounces: keep it.",
+                                   "es": "Una entrega posterior dejó sin efecto los rebotes anteriores: consérvala."},
+    "bounce.todo.keep": {"en": "Keep it.", "es": "Consérvala."},
+
+    # The decisions and classes, as reports show them.
+    "bounce.decision.suppress": {"en": "Suppress", "es": "Suprimir"},
+    "bounce.decision.retry": {"en": "Mail again later", "es": "Reintentar más adelante"},
+    "bounce.decision.keep": {"en": "Keep", "es": "Conservar"},
+    "bounce.class.hard": {"en": "Hard bounce", "es": "Rebote permanente"},
+    "bounce.class.soft": {"en": "Soft bounce", "es": "Rebote temporal"},
+    "bounce.class.sender": {"en": "Sender's problem", "es": "Problema del remitente"},
+    "bounce.class.complaint": {"en": "Spam complaint", "es": "Queja por spam"},
+    "bounce.class.unsubscribe": {"en": "Unsubscribed", "es": "Baja"},
+    "bounce.class.delivered": {"en": "Delivered", "es": "Entregado"},
+
+    # The terminal report.
+    "bounces.title": {"en": "Bounces", "es": "Rebotes"},
+    "bounces.read": {
+        "en": {"one": "Read {count} event from {sources} · {addresses} · decided as of {as_of}",
+               "other": "Read {count} events from {sources} · {addresses} · decided as of {as_of}"},
+        "es": {"one": "Leído: {count} evento de {sources} · {addresses} · decidido a fecha de {as_of}",
+               "other": "Leído: {count} eventos de {sources} · {addresses} · decidido a fecha de {as_of}"}},
+    "bounces.sources": {"en": {"one": "{count} source", "other": "{count} sources"},
+                        "es": {"one": "{count} fuente", "other": "{count} fuentes"}},
+    "bounces.addresses": {"en": {"one": "{count} address", "other": "{count} addresses"},
+                          "es": {"one": "{count} dirección", "other": "{count} direcciones"}},
+    "bounces.column.decision": {"en": "Decision", "es": "Decisión"},
+    "bounces.column.class": {"en": "Class", "es": "Clase"},
+    "bounces.column.reason": {"en": "Reason", "es": "Motivo"},
+    "bounces.column.events": {"en": "Events", "es": "Eventos"},
+    "bounces.column.addresses": {"en": "Addresses", "es": "Direcciones"},
+    "bounces.column.domain": {"en": "Domain", "es": "Dominio"},
+    "bounces.column.share": {"en": "Share", "es": "Parte"},
+    "bounces.domains": {"en": "Domains most affected", "es": "Dominios más afectados"},
+    "bounces.todo": {"en": "What to do", "es": "Qué hacer"},
+    "bounces.todo.suppress": {
+        "en": {"one": "Suppress {count} address: it is dead or the person said no. Give bounces.csv to the next "
+                      "check: listcheck check LIST --suppress {bounces}",
+               "other": "Suppress {count} addresses: they are dead or the person said no. Give bounces.csv to the "
+                        "next check: listcheck check LIST --suppress {bounces}"},
+        "es": {"one": "Suprime {count} dirección: no existe o la persona dijo que no. Pasa bounces.csv a la "
+                      "próxima revisión: listcheck check LISTA --suppress {bounces}",
+               "other": "Suprime {count} direcciones: no existen o la persona dijo que no. Pasa bounces.csv a la "
+                        "próxima revisión: listcheck check LISTA --suppress {bounces}"}},
+    "bounces.todo.retry": {
+        "en": {"one": "Mail {count} address again later: its bounce was temporary (full, down, too large). After "
+                      "{limit} soft bounces over {days} days it is suppressed.",
+               "other": "Mail {count} addresses again later: their bounces were temporary (full, down, too large). "
+                        "After {limit} soft bounces over {days} days an address is suppressed."},
+        "es": {"one": "Vuelve a escribir más adelante a {count} dirección: su rebote fue temporal (lleno, caído, "
+                      "demasiado grande). Tras {limit} rebotes temporales en {days} días se suprime.",
+               "other": "Vuelve a escribir más adelante a {count} direcciones: sus rebotes fueron temporales (lleno, "
+                        "caído, demasiado grande). Tras {limit} rebotes temporales en {days} días se suprimen."}},
+    "bounces.todo.sender": {
+        "en": {"one": "{count} refusal is the sender's own problem, not the address's: fix it before the next send, "
+                      "or recipients who want the mail stop getting it.",
+               "other": "{count} refusals are the sender's own problem, not the addresses': fix them before the next "
+                        "send, or recipients who want the mail stop getting it."},
+        "es": {"one": "{count} rechazo es un problema del propio remitente, no de la dirección: corrígelo antes del "
+                      "próximo envío, o quienes sí quieren el correo dejarán de recibirlo.",
+               "other": "{count} rechazos son un problema del propio remitente, no de las direcciones: corrígelos "
+                        "antes del próximo envío, o quienes sí quieren el correo dejarán de recibirlo."}},
+    "bounces.sender.blocked": {
+        "en": "Blocked: the receiving servers distrust the sending IP or domain (a blocklist, poor reputation, no "
+              "reverse DNS). Check the blocklists, warm up new IPs, mail only people who asked.",
+        "es": "Bloqueo: los servidores de destino desconfían de la IP o del dominio de envío (una lista de bloqueo, "
+              "mala reputación, sin DNS inverso). Revisa las listas de bloqueo, calienta las IP nuevas y escribe "
+              "solo a quien lo pidió."},
+    "bounces.sender.auth_failure": {
+        "en": "Authentication: SPF, DKIM or DMARC failed for the sending domain. Publish SPF and DKIM records for "
+              "the platform you send with, and a DMARC policy that they pass.",
+        "es": "Autenticación: SPF, DKIM o DMARC fallaron para el dominio de envío. Publica los registros SPF y DKIM "
+              "de la plataforma con la que envías y una política DMARC que superen."},
+    "bounces.sender.spam_content": {
+        "en": "Content: the message was taken for spam or carried a virus. Review links, attachments and wording.",
+        "es": "Contenido: el mensaje se tomó por spam o llevaba un virus. Revisa enlaces, adjuntos y redacción."},
+    "bounces.sender.policy": {
+        "en": "Policy: the receiving servers refused the message by their rules (the sender address, the format, "
+              "relaying, TLS). Read the servers' words in events.csv.",
+        "es": "Política: los servidores de destino rechazaron el mensaje por sus reglas (la dirección del remitente, "
+              "el formato, el reenvío, TLS). Lee las palabras del servidor en events.csv."},
+    "bounces.example": {"en": "for example: {text}", "es": "por ejemplo: {text}"},
+    "bounces.nothing": {"en": "No bounce to act on.", "es": "Ningún rebote sobre el que actuar."},
+    "bounces.written": {"en": "Written: {bounces} (one row per address) and {events} (one row per event)",
+                        "es": "Escrito: {bounces} (una fila por dirección) y {events} (una fila por evento)"},
+    "bounces.not_read": {"en": "Not read", "es": "Sin leer"},
+
+    # Warnings and errors.
+    "warning.source_unreadable": {"en": "'{path}' could not be read as bounces: {why}",
+                                  "es": "'{path}' no se pudo leer como rebotes: {why}"},
+    "warning.not_understood": {
+        "en": {"one": "{count} message or row in '{path}' could not be understood: {named}",
+               "other": "{count} messages or rows in '{path}' could not be understood: {named}"},
+        "es": {"one": "{count} mensaje o fila de '{path}' no se pudo entender: {named}",
+               "other": "{count} mensajes o filas de '{path}' no se pudieron entender: {named}"}},
+    "bounces.problem.empty": {"en": "the file is empty", "es": "el archivo está vacío"},
+    "bounces.problem.unrecognised": {
+        "en": "it is neither mail (a message, an mbox, a Maildir) nor a platform export or a list of addresses",
+        "es": "no es correo (un mensaje, un mbox, un Maildir) ni una exportación de una plataforma ni una lista de "
+              "direcciones"},
+    "error.bounces_unreadable": {"en": "No bounces could be read: {why}", "es": "No se pudo leer ningún rebote: {why}"},
+    "error.no_bounce_source_read": {
+        "en": {"one": "No bounces could be read from the {count} source given; see the warning above.",
+               "other": "No bounces could be read from any of the {count} sources given; see the warnings above."},
+        "es": {"one": "No se pudo leer ningún rebote de la {count} fuente dada; mira el aviso de arriba.",
+               "other": "No se pudo leer ningún rebote de ninguna de las {count} fuentes dadas; mira los avisos de "
+                        "arriba."}},
+    "usage.as_of": {"en": "--as-of '{value}': give a date such as 2026-12-01 or 2026-12-01T10:00:00Z",
+                    "es": "--as-of '{value}': indica una fecha como 2026-12-01 o 2026-12-01T10:00:00Z"},
+}

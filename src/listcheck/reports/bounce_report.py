@@ -1,0 +1,124 @@
+"""What a ``listcheck bounces`` run found: the report behind the terminal report and ``--report-json``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from listcheck.bounces.decide import AddressDecision, Decision, DecisionRules
+from listcheck.bounces.events import REASON_CLASSES, BounceClass, BounceEvent
+from listcheck.bounces.sources import SourceSummary
+from listcheck.messages import RunWarning, shortened, warn
+
+TOP_DOMAINS = 10
+NAMED_IN_WARNINGS = 5  # messages or rows a warning names; the JSON report's sources count them all
+
+
+@dataclass(frozen=True)
+class DomainCount:
+    """How many addresses of one domain got each decision."""
+
+    domain: str
+    addresses: int
+    decisions: dict[str, int]
+
+
+@dataclass(frozen=True)
+class BounceReport:
+    """Counts per source, decision, class and reason; the domains most affected; the warnings."""
+
+    sources: list[SourceSummary]
+    events: int
+    addresses: int
+    decisions: dict[str, int]  # every decision, zeros included
+    classes: dict[str, int]  # per event, every class, zeros included
+    reasons: dict[str, int]  # per event, every reason, zeros included
+    suppressed_by: dict[str, int]  # per reason that suppressed an address, repeated_soft_bounces included
+    sender_problems: dict[str, int]  # addresses kept whose last refusal was the sender's, per reason
+    top_domains: list[DomainCount]
+    outputs: dict[str, str]
+    warnings: list[RunWarning]
+    rules: DecisionRules
+    as_of: datetime
+    elapsed_seconds: float
+    version: str
+    examples: dict[str, str] = field(default_factory=dict)  # a diagnostic per sender reason, to show
+
+    @classmethod
+    def of(cls, *, sources: list[SourceSummary], decisions: Sequence[AddressDecision], events: Iterable[BounceEvent],
+           outputs: dict[str, str], warnings: list[RunWarning], rules: DecisionRules, as_of: datetime,
+           elapsed_seconds: float, version: str) -> BounceReport:
+        classes = dict.fromkeys((c.value for c in BounceClass), 0)
+        reasons = dict.fromkeys(REASON_CLASSES, 0)
+        examples: dict[str, str] = {}
+        count = 0
+        for event in events:
+            count += 1
+            classes[event.bounce_class.value] += 1
+            reasons[event.reason] += 1
+            if event.bounce_class is BounceClass.SENDER and event.diagnostic:
+                examples.setdefault(event.reason, shortened(event.diagnostic))
+        return cls(
+            sources=sources, events=count, addresses=len(decisions),
+            decisions={d.value: sum(1 for x in decisions if x.decision is d) for d in Decision},
+            classes=classes, reasons=reasons,
+            suppressed_by=dict(Counter(d.reason for d in decisions if d.decision is Decision.SUPPRESS).most_common()),
+            sender_problems=dict(Counter(d.reason for d in decisions if d.decision is Decision.KEEP
+                                         and d.bounce_class is BounceClass.SENDER).most_common()),
+            top_domains=_top_domains(decisions), outputs=outputs, warnings=warnings, rules=rules, as_of=as_of,
+            elapsed_seconds=elapsed_seconds, version=version, examples=examples)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report (CONTRACT.md, Bounces)."""
+        return {
+            "version": self.version,
+            "sources": [{"path": s.path, "format": s.format, "events": s.events,
+                         "not_understood": len(s.not_understood), "not_bounces": s.not_bounces,
+                         "autoreplies": s.autoreplies, "read": s.read} for s in self.sources],
+            "outputs": self.outputs,
+            "events": self.events,
+            "addresses": self.addresses,
+            "decisions": self.decisions,
+            "classes": self.classes,
+            "reasons": self.reasons,
+            "suppressed_by": self.suppressed_by,
+            "sender_problems": self.sender_problems,
+            "domains": [{"domain": d.domain, "addresses": d.addresses, **d.decisions} for d in self.top_domains],
+            "rules": {"as_of": self.as_of.isoformat(), "soft_limit": self.rules.soft_limit,
+                      "soft_days": self.rules.soft_days},
+            "warnings": [{"code": w.code, "message": w.message} for w in self.warnings],
+            "elapsed_seconds": self.elapsed_seconds,
+        }
+
+    def to_json(self) -> str:
+        """The JSON report as text, one object, non-ASCII kept readable."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _top_domains(decisions: Sequence[AddressDecision]) -> list[DomainCount]:
+    """The domains with the most addresses suppressed, then retried: where a list went bad."""
+    per_domain: dict[str, Counter[str]] = {}
+    for decision in decisions:
+        per_domain.setdefault(decision.address.rpartition("@")[2], Counter())[decision.decision.value] += 1
+    ranked = sorted(per_domain.items(), key=lambda item: (-item[1]["suppress"], -item[1]["retry"],
+                                                          -sum(item[1].values()), item[0]))
+    return [DomainCount(domain, sum(counts.values()), {d.value: counts[d.value] for d in Decision})
+            for domain, counts in ranked[:TOP_DOMAINS] if counts["suppress"] or counts["retry"]]
+
+
+def source_warnings(summaries: Sequence[SourceSummary]) -> list[RunWarning]:
+    """A warning per source that could not be read, and per source with messages or rows not understood."""
+    warnings = []
+    for summary in summaries:
+        if not summary.read:
+            warnings.append(warn("source_unreadable", path=summary.path, why=summary.problem))
+        elif summary.not_understood:
+            named = ", ".join(shortened(label, 80) for label in summary.not_understood[:NAMED_IN_WARNINGS])
+            more = len(summary.not_understood) - NAMED_IN_WARNINGS
+            warnings.append(warn("not_understood", count=len(summary.not_understood), path=summary.path,
+                                 named=named + (f", … (+{more})" if more > 0 else "")))
+    return warnings
