@@ -128,7 +128,7 @@ Hola.
 _AUTOREPLY = """From {first} {ctime}
 From: {first}
 To: news@sender.example
-Subject: Respuesta automática: Novedades de diciembre
+Subject: =?utf-8?q?Respuesta_autom=C3=A1tica=3A_Novedades_de_diciembre?=
 Date: {date}
 Auto-Submitted: auto-replied
 

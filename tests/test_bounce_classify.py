@@ -152,6 +152,8 @@ def test_classify_text_reads_a_platforms_free_text():
     ("", "host [192.0.2.25] said: 451 4.3.0 try later", "4.3.0"),
     ("", "from 192.0.2.5 at 10.4.4.1", ""),
     ("5.0.0", "", "5.0.0"),
+    ("", "250 2.1.5 Ok, then: 550 5.1.1 unknown", "5.1.1"),
+    ("4.0.0", "an earlier answer was 550 5.1.1", "4.0.0"),
 ])
 def test_status_code(given, text, expected):
     assert status_code(given, text) == expected

@@ -768,8 +768,8 @@ EXIM_BOUNCE = (
 )
 MBOX = "".join(f"From MAILER-DAEMON Thu Feb  1 09:3{number}:00 2024\n{message}\n" for number, message in enumerate([
     dsn("4B1C2D3E4F", [("ana.ruiz@example.com", "failed", "5.1.1",
-                        "550 5.1.1 <ana.ruiz@example.com>: Recipient address rejected: User unknown in virtual "
-                        "mailbox table")]),
+                        ("550 5.1.1 <ana.ruiz@example.com>: Recipient address rejected: User unknown in virtual "
+                         "mailbox table"))]),
     EXIM_BOUNCE,
     dsn("5C2D3E4F5A", [("luis@example.net", "failed", "5.7.1",
                         "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org")]),
@@ -808,7 +808,9 @@ AUTOREPLY = (
     "I am out of the office until 12 February, with no access to email.\n"
     "For urgent matters, please write to office@example.com.\n"
 )
-TRUNCATED = dsn("6D3E4F5A6B", [("cut@example.com", "failed", "5.1.1", "550 5.1.1 User unknown")])[:900]
+# Cut short by a relay before the first recipient is named: a bounce that names nobody.
+_WHOLE = dsn("6D3E4F5A6B", [("cut@example.com", "failed", "5.1.1", "550 5.1.1 User unknown")])
+TRUNCATED = _WHOLE[:_WHOLE.index("<cut@example.com>")]
 FOLDER_EXPECTED = [
     ["folder/dsn_two_recipients.eml", "ana@example.com", "hard", "user_unknown", "5.1.1"],
     ["folder/dsn_two_recipients.eml", "marta@example.com", "soft", "mailbox_full", "5.2.2"],
@@ -827,8 +829,8 @@ MAIL: list[tuple[str, Any]] = [
         "slow@example.net", "delayed", "4.4.7", "421 4.4.7 Message delayed: connection timed out")])),
     ("maildir/tmp/.gitkeep", ""),  # a Maildir's tmp/ holds messages being written; git keeps no empty folder
     ("folder/dsn_two_recipients.eml", dsn("9A6B7C8D9E", [
-        ("ana@example.com", "failed", "5.1.1", "550 5.1.1 <ana@example.com>: Recipient address rejected: "
-                                               "User unknown in local recipient table"),
+        ("ana@example.com", "failed", "5.1.1", ("550 5.1.1 <ana@example.com>: Recipient address rejected: "
+                                                "User unknown in local recipient table")),
         ("marta@example.com", "failed", "5.2.2", "552 5.2.2 <marta@example.com>: Mailbox full")])),
     ("folder/arf_complaint.eml", ARF_COMPLAINT),
     ("folder/autoreply.eml", AUTOREPLY),

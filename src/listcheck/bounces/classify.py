@@ -19,10 +19,10 @@ the RFC 5248 registry), ``data/reply_codes.csv`` (RFC 5321 basic reply codes) an
 6. ``Action: delayed`` is ``expired``, and anything else is ``undetermined``: never guessed hard.
 
 Two checks keep "hard" for dead addresses only. Words whose row is not marked ``alone`` (a bare "user
-unknown") need a status code with a subject behind them (5.1.1, 5.5.0, not 5.0.0): filters and
-appliances say "user unknown" to refuse a sender, while a server that checks its mailboxes answers
-with an enhanced code (RFC 2034, 3463). Without one the failure is ``undetermined``, and repeated ones
-suppress as soft bounces do. And a hard reason said for now (a 4.x.x status, a 4xx reply, a delay)
+unknown") need an addressing or protocol code behind them (5.1.1, 5.5.0; not 5.0.0, nor 5.2.1, which
+says the mailbox exists): filters and appliances say "user unknown" to refuse a sender, while a
+server that checks its mailboxes answers with an enhanced code (RFC 2034, 3463). Without one the
+failure is ``undetermined``, and repeated ones suppress as soft bounces do. And a hard reason said for now (a 4.x.x status, a 4xx reply, a delay)
 becomes soft: a dead address is never concluded from an answer that asks to try again.
 """
 
@@ -34,11 +34,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from listcheck.bounces.events import REASON_CLASSES, BounceClass, Classification, Failure
 
 #: Words that say the address or its domain is dead, and so give way to a code that blames the sender.
 _DEAD_WORDS = frozenset({"user_unknown", "domain_not_found"})
+
+#: The subjects of a status code that back words of a missing mailbox: addressing (X.1.x), and
+#: protocol (X.5.x), which servers and qmail give a refused RCPT. Not X.2.x, which says the mailbox
+#: exists (RFC 3463 2: "X.2.1 ... The mailbox exists, but is not accepting messages"), nor X.0.x,
+#: which a reporting server makes up for a bare reply, nor X.3.x or X.4.x, which speak of systems.
+_BACKING = frozenset({"1", "5"})
 
 #: What a hard reason means when the server says it only for now.
 _SAID_FOR_NOW = {
@@ -97,13 +104,13 @@ def tables() -> Tables:
         alone = row["alone"] == "yes"
         if not blocks or blocks[-1][:2] != (row["reason"], alone):
             blocks.append((row["reason"], alone, []))
-        blocks[-1][2].append(phrase_pattern(row["phrase"]))
+        blocks[-1][2].append(row["phrase"])
     hard = [index for index, (reason, _, _) in enumerate(blocks) if REASON_CLASSES[reason] is BounceClass.HARD]
     return Tables(
         statuses={row["code"]: row["reason"] for row in read_table("status_codes.csv")},
         replies={row["code"]: row["reason"] for row in read_table("reply_codes.csv")},
-        phrases=tuple(PhraseBlock(reason, re.compile("|".join(patterns)), alone, index <= max(hard, default=-1))
-                      for index, (reason, alone, patterns) in enumerate(blocks)),
+        phrases=tuple(PhraseBlock(reason, _block_pattern(phrases), alone, index <= max(hard, default=-1))
+                      for index, (reason, alone, phrases) in enumerate(blocks)),
     )
 
 
@@ -130,16 +137,51 @@ def phrase_pattern(phrase: str) -> str:
     >>> bool(re.search(phrase_pattern("rbl"), "trouble"))
     False
     """
+    return "".join(_PIECES.get(token, token) for token in _tokens(phrase))
+
+
+_END, _ANY = "\\0end", "\\0any"  # pieces that are not characters
+_PIECES = {_END: r"(?![a-z0-9])", _ANY: _WILDCARD}
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as the pieces of its pattern: escaped characters, a wildcard, word edges."""
     text = normalize(phrase)
     stem = text.endswith("*")
-    body = _WILDCARD.join(re.escape(part.strip()) for part in text.rstrip("*").split("*"))
+    parts = [part.strip() for part in text.rstrip("*").split("*")]
+    tokens: list[str] = []
+    for index, part in enumerate(parts):
+        tokens += ([_ANY] if index else []) + [re.escape(char) for char in part]
     # Word edges only for ASCII letters and digits: Japanese has no spaces, and a Cyrillic stem
-    # ("нежелательн") is meant to take any ending.
+    # ("нежелательн") is meant to take any ending. The edge before the first letter is checked just
+    # after it ("r(?<![a-z0-9]r)bl"), so that the pattern starts with a character: the regex engine
+    # then skips quickly over the text to the places where a phrase can begin.
     if text[0].isascii() and text[0].isalnum():
-        body = r"(?<![a-z0-9])" + body
-    if not stem and text[-1].isascii() and text[-1].isalnum():
-        body += r"(?![a-z0-9])"
-    return body
+        tokens.insert(1, f"(?<![a-z0-9]{text[0]})")
+    return tokens + ([_END] if not stem and text[-1].isascii() and text[-1].isalnum() else [])
+
+
+def _block_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One regular expression that finds any of the phrases, shaped as a trie of their pieces.
+
+    An alternation of hundreds of phrases is tried phrase by phrase at every position of the text;
+    factored by common prefixes, each position costs a character or two. A phrase that extends
+    another is dropped, since only whether some phrase occurs matters.
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = trie
+        for token in _tokens(phrase):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return re.compile(_render(trie))
+
+
+def _render(node: dict[str, dict[str, Any]]) -> str:
+    if "" in node:
+        return ""  # a phrase ends here: whatever follows is not needed for a match
+    branches = [_PIECES.get(token, token) + _render(child) for token, child in node.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def phrase_block(text: str) -> PhraseBlock | None:
@@ -175,7 +217,10 @@ def status_code(given: str, text: str = "") -> str:
     """
     candidates = [match.groups() for match in _STATUS_PATTERN.finditer(given)][:1]
     if not candidates or "0" in candidates[0][1:]:
-        candidates += [match.groups() for match in _STATUS_PATTERN.finditer(text)]
+        # From the words, only a failure's code, and of the given class: a transcript's "250 2.1.5"
+        # is no delivery, and a quoted 5.1.1 does not make a report's 4.0.0 permanent.
+        classes = candidates[0][0] if candidates else "45"
+        candidates += [match.groups() for match in _STATUS_PATTERN.finditer(text) if match.group(1) in classes]
     if not candidates:
         return ""
     best = max(candidates, key=lambda code: (code[1] != "0") + (code[2] != "0"))  # the first of the most specific
@@ -209,25 +254,20 @@ def reason_of_status(code: str) -> str | None:
     return None
 
 
-def _parts(status: str) -> tuple[str, str, str]:
-    klass, subject, detail = status.split(".") if status else ("", "0", "0")
-    return klass, subject, detail
-
-
 def _weigh(text: str, status: str) -> str | None:
     """The reason of the words against the reason of the status code (rules 3 and 4 of the module)."""
     by_status = reason_of_status(status)
     block = phrase_block(text)
     if block is None:
         return by_status
-    _, subject, detail = _parts(status)
-    if not block.alone and REASON_CLASSES[block.reason] is BounceClass.HARD and subject == "0":
-        return "undetermined"  # words alone, nothing behind them
+    if block.reason in _DEAD_WORDS and by_status is not None and REASON_CLASSES[by_status] is BounceClass.SENDER:
+        return by_status
+    _, subject, detail = status.split(".") if status else ("", "0", "0")
+    if not block.alone and REASON_CLASSES[block.reason] is BounceClass.HARD and subject not in _BACKING:
+        return "undetermined"  # words alone, no code behind them
     if by_status is None:
         return block.reason
     if not block.decisive and subject != "0" and detail != "0" and by_status != "undetermined":
-        return by_status
-    if block.reason in _DEAD_WORDS and REASON_CLASSES[by_status] is BounceClass.SENDER:
         return by_status
     return block.reason
 

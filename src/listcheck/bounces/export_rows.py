@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import Any
 
 from listcheck.bounces.events import Failure
@@ -28,6 +29,7 @@ from listcheck.reasons import Reason
 RowReading = list[Failure] | None
 
 
+@lru_cache(maxsize=4096)  # a file has few field names and many rows
 def field_key(name: str) -> str:
     """A field name reduced for lookup: the contact reader's header normalization, without spaces.
 

@@ -34,7 +34,10 @@ from listcheck.bounces.export_rows import ExportFormat, Row, RowReading
 from listcheck.errors import ListcheckError
 from listcheck.reading.decoding import detect_encoding
 
-# Most specific first: a row goes to the first format that recognises it.
+# Most specific first: a row goes to the first format that recognises it. Brevo's blocked contacts come
+# early, its events after Mailjet's: a Mailjet event shows its own fields, a Brevo one often only its
+# words; SendGrid's events (an address and an event, nothing more is required) and the lists of no
+# known platform come last.
 FORMATS: list[ExportFormat] = [
     *export_ses.FORMATS, *export_postmark.FORMATS, *export_mailchimp.FORMATS, *export_mailgun.FORMATS,
     *export_sisimai.FORMATS, *export_brevo.FORMATS[:1], *export_mailjet.FORMATS, *export_brevo.FORMATS[1:],
@@ -130,7 +133,12 @@ def _text(data: bytes) -> str | None:
         encoding = detect_encoding(io.BytesIO(data), errors="replace")
     except ListcheckError:
         return None
-    return data[len(encoding.bom):].decode(encoding.codec, errors="replace")
+    text = data[len(encoding.bom):].decode(encoding.codec, errors="replace")
+    # Control characters decode as UTF-8 too, and a contact list keeps a few as damaged cells; a file
+    # mostly of them is no export (the contact reader draws the same line for files that are not UTF-8).
+    sample = text[:64 * 1024]
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f")
+    return None if controls * 10 > len(sample) else text
 
 
 # RFC 5322 section 2.2: a field name (printable ASCII but the colon), a colon; folded lines start with space.

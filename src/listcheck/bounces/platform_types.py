@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -44,7 +44,12 @@ def vocabulary_key(value: Any) -> str:
     >>> vocabulary_key("HardBounce"), vocabulary_key("hard_bounce"), vocabulary_key("DMARCPolicy")
     ('hard bounce', 'hard bounce', 'dmarc policy')
     """
-    text = str(value).strip()
+    return _key(str(value))
+
+
+@lru_cache(maxsize=4096)  # a file repeats the same few words on every row
+def _key(text: str) -> str:
+    text = text.strip()
     text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
     return " ".join(re.split(r"[\W_]+", text.casefold())).strip()
 
