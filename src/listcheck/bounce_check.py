@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import IO
 
-from listcheck.bounces.decide import AddressDecision, DecisionRules, decide
-from listcheck.bounces.events import BounceEvent
+from listcheck.bounces.decide import DecisionRules, decided
 from listcheck.bounces.sources import BounceSources, SourceSummary
+from listcheck.bounces.spool import EventSpool
 from listcheck.errors import InputError
 from listcheck.messages import pinned, say, say_count
-from listcheck.reports.bounce_report import BounceReport, source_warnings
+from listcheck.reports.bounce_report import BounceReport, BounceTally, source_warnings
 from listcheck.version import __version__
 from listcheck.writing.bounce_files import BounceFiles
 
@@ -32,35 +32,29 @@ def check_bounces(
     Decisions are made as of ``rules.as_of``, or ``now()`` when it is None. Raises ``InputError`` when
     no source could be read at all; a source that cannot be read, or a message or row that cannot
     be understood, is a warning in the report. Sentences are in the language of the context
-    (``listcheck.speaking``).
+    (``listcheck.speaking``). Memory stays flat however many events there are: they wait on disk
+    (``bounces.spool``) between reading and deciding.
     """
     with pinned():
         started = clock()
         as_of = rules.as_of or now()
         sources = BounceSources(stdin=stdin)
+        tally = BounceTally()
         outputs = {"bounces": os.path.join(out_dir, "bounces.csv"), "events": os.path.join(out_dir, "events.csv")}
-        with BounceFiles(outputs["bounces"], outputs["events"]) as files:
-            events = []
+        with BounceFiles(outputs["bounces"], outputs["events"]) as files, EventSpool() as spool:
             for event in sources.events(paths):
                 files.add_event(event)
-                events.append(event)
+                spool.add(event)
+                tally.add_event(event)
             if not any(summary.read for summary in sources.summaries):
                 raise InputError(_nothing_read(sources.summaries))
-            decisions = decisions_for(events, rules, now=as_of)
-            files.add_decisions(decisions)
+            for decision in decided(spool.groups(), rules, now=as_of):
+                files.add_decision(decision)
+                tally.add_decision(decision)
             files.commit()
         return BounceReport.of(
-            sources=sources.summaries, decisions=decisions, events=events, outputs=outputs,
-            warnings=source_warnings(sources.summaries), rules=rules, as_of=as_of,
-            elapsed_seconds=round(clock() - started, 3), version=__version__)
-
-
-def decisions_for(events: Iterable[BounceEvent], rules: DecisionRules, *, now: datetime) -> list[AddressDecision]:
-    """One decision per address of these events, in the order addresses were first seen."""
-    by_address: dict[str, list[BounceEvent]] = {}
-    for event in events:
-        by_address.setdefault(event.address, []).append(event)
-    return [decide(address, group, rules, now=now) for address, group in by_address.items()]
+            sources=sources.summaries, tally=tally, outputs=outputs, warnings=source_warnings(sources.summaries),
+            rules=rules, as_of=as_of, elapsed_seconds=round(clock() - started, 3), version=__version__)
 
 
 def _nothing_read(summaries: Sequence[SourceSummary]) -> str:

@@ -812,9 +812,10 @@ AUTOREPLY = (
 _WHOLE = dsn("6D3E4F5A6B", [("cut@example.com", "failed", "5.1.1", "550 5.1.1 User unknown")])
 TRUNCATED = _WHOLE[:_WHOLE.index("<cut@example.com>")]
 FOLDER_EXPECTED = [
+    # A folder is read in the order of its file names.
+    ["folder/arf_complaint.eml", "pedro@example.com", "complaint", "complaint", ""],
     ["folder/dsn_two_recipients.eml", "ana@example.com", "hard", "user_unknown", "5.1.1"],
     ["folder/dsn_two_recipients.eml", "marta@example.com", "soft", "mailbox_full", "5.2.2"],
-    ["folder/arf_complaint.eml", "pedro@example.com", "complaint", "complaint", ""],
 ]
 # The binary file: a PNG header and bytes of every value, as a stray attachment saved among the bounces.
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4

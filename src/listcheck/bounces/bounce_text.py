@@ -14,6 +14,7 @@ paragraph about it; server_wordings.py holds the families' phrases.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 from datetime import datetime
@@ -29,7 +30,7 @@ from listcheck.bounces.server_wordings import (
     RECIPIENT_LEAD_INS,
     ROLE_LOCAL_PARTS,
 )
-from listcheck.bounces.smtp_replies import clean_diagnostic, finer_status, reply_in, status_in
+from listcheck.bounces.smtp_replies import clean_diagnostic, finer_status, reply_in, smtp_command, status_in
 
 # An address as bounces write it: a dot-atom local part (RFC 5322 section 3.4.1), any letters (RFC
 # 6531), a domain of at least two labels. Quoted local parts are too rare in bounces to be worth it.
@@ -50,6 +51,9 @@ _CONTACT = re.compile(r"(?:send (?:e-?)?mail to|contact(?:ing)?|write to|reply t
 # What Exchange writes after a recipient ("neko@example.org on Thu, 6 Mar 2025 09:00:00 +0900"): no words.
 _DATE_ONLY = re.compile(r"^(?:on\s+)?(?:\w{3},?\s+)?\d{1,2}\s+\w{3}\s+\d{4}[\d\s:+-]*(?:\(?\w+\)?)?$")
 _HEADER_LINE = re.compile(r"^[\w-]+:\s")
+# Sendmail's transcript lines for one host or one recipient, and the start of a session with a host.
+_SENDMAIL_LINE = re.compile(r"^(?:[245]\d\d (?:\S+ \(\w+\)|<[^<>\s]*>)\.\.\.\s|(?:\.\.\. )?while talking to )",
+                            re.IGNORECASE)
 _MAX_DIAGNOSTIC = 600  # characters: a whole paragraph of a verbose server, not a page
 
 
@@ -154,10 +158,15 @@ def _failure(address: str, chunk: list[str], section: str, alone: bool, message_
         if _CODE.search(whole) or not diagnostic:
             diagnostic = whole
     status = status_in(diagnostic)
+    reply = reply_in(_from_code(diagnostic))
     words = one_line(section)
-    action = "delayed" if DELAY_WORDS.search(words) and not PERMANENT_WORDS.search(words) else "failed"
-    return Failure(address=address, status_code=status, reply_code=reply_in(_from_code(diagnostic)),
-                   diagnostic=diagnostic, action=action, date=message_day)
+    # A delay is a bounce's own heading ("will keep trying"), but a recipient whose own reply is a 5xx
+    # (RFC 5321 section 4.2.1: permanent) has failed, whatever another recipient's "Deferred" says.
+    delayed = DELAY_WORDS.search(words) and not PERMANENT_WORDS.search(words)
+    action = "delayed" if delayed and not (reply or status).startswith("5") else "failed"
+    command = smtp_command("\n".join(chunk)) or (smtp_command(section) if alone else "")
+    return Failure(address=address, status_code=status, reply_code=reply, diagnostic=diagnostic, action=action,
+                   date=message_day, command=command)
 
 
 def paragraph_diagnostic(address: str, lines: list[str]) -> str:
@@ -168,7 +177,7 @@ def paragraph_diagnostic(address: str, lines: list[str]) -> str:
     text_lines = [line.rstrip() for line in lines if not _DIVIDER.match(line)]
     coded = next((index for index, line in enumerate(text_lines) if _CODE.search(_without(line, address))), -1)
     if coded >= 0:
-        return _clipped(_paragraph(text_lines, coded)[0])
+        return _clipped(_own_lines(_paragraph(text_lines, coded)[0], address))
     here = next((index for index, line in enumerate(text_lines) if address and address.lower() in line.lower()), -1)
     if here >= 0:
         rest = _without(text_lines[here], address).strip(" \t:<>.,;")
@@ -182,6 +191,20 @@ def paragraph_diagnostic(address: str, lines: list[str]) -> str:
     if after:
         return _clipped(after)
     return _clipped(_paragraph_before(text_lines, max(here, 0)))
+
+
+def _own_lines(paragraph: list[str], address: str) -> list[str]:
+    """A paragraph up to the first line of a Sendmail transcript that speaks of another host or recipient.
+
+    Sendmail logs one line per host ("550 host.example (smtp)... Host unknown") and one per recipient
+    ("554 <neko@example.org>... reason"), and opens each session with "While talking to host:"; its
+    transcript has no blank line between recipients, and a host's line comes before its recipients'.
+    """
+    lowered = address.lower()
+    for index, line in enumerate(paragraph[1:], start=1):
+        if _SENDMAIL_LINE.match(line) and not (lowered and lowered in line.lower()):
+            return paragraph[:index]
+    return paragraph
 
 
 def _paragraph_before(lines: list[str], end: int) -> list[str]:
@@ -216,7 +239,14 @@ def _clipped(lines: list[str]) -> str:
 
 def _without(line: str, address: str) -> str:
     """A line with the address taken out, so digits of the address are not read as a code."""
-    return re.sub(re.escape(address), " ", line, flags=re.IGNORECASE) if address else line
+    return _address_pattern(address).sub(" ", line) if address else line
+
+
+@functools.lru_cache(maxsize=1024)
+def _address_pattern(address: str) -> re.Pattern[str]:
+    """A recipient's address as a pattern, compiled once per bounce rather than per line (a pattern per
+    address overflows re's own cache of 512 over an mbox)."""
+    return re.compile(re.escape(address), re.IGNORECASE)
 
 
 def _from_code(diagnostic: str) -> str:
@@ -234,7 +264,8 @@ def with_text_words(failures: list[Failure], text: str, exclude: frozenset[str],
     takes the next recipient the text names that no group names; failures left without one are dropped.
     """
     if not text.strip() or all(failure.address and _CODE.search(failure.diagnostic) and
-                               not failure.status_code.endswith(".0.0") for failure in failures):
+                               not failure.status_code.endswith(".0.0") for failure in failures) and \
+            (all(failure.command for failure in failures) or not smtp_command(text)):
         return [failure for failure in failures if failure.address]
     spoken = text_failures(text, exclude, [], message_day)
     named = {failure.address.lower() for failure in failures}
@@ -245,7 +276,8 @@ def with_text_words(failures: list[Failure], text: str, exclude: frozenset[str],
         words = told.get(failure.address.lower()) if failure.address else (unclaimed.pop(0) if unclaimed else None)
         if words is None and len(failures) == 1:
             diagnostic = paragraph_diagnostic("", error_section(text).split("\n"))
-            words = Failure(address="", diagnostic=diagnostic, reply_code=reply_in(_from_code(diagnostic)))
+            words = Failure(address="", diagnostic=diagnostic, reply_code=reply_in(_from_code(diagnostic)),
+                            command=smtp_command(error_section(text)))
         if words is not None:
             failure = _completed(failure, words)
         if failure.address:
@@ -262,4 +294,5 @@ def _completed(failure: Failure, words: Failure) -> Failure:
     if not status or status.endswith(".0.0"):
         status = finer_status(status, words.diagnostic)
     return dataclasses.replace(failure, address=failure.address or words.address, diagnostic=diagnostic,
-                               status_code=status, reply_code=failure.reply_code or words.reply_code)
+                               status_code=status, reply_code=failure.reply_code or words.reply_code,
+                               command=failure.command or words.command)

@@ -47,6 +47,11 @@ _DEAD_WORDS = frozenset({"user_unknown", "domain_not_found"})
 #: which a reporting server makes up for a bare reply, nor X.3.x or X.4.x, which speak of systems.
 _BACKING = frozenset({"1", "5"})
 
+#: Words of a dead address answered before any recipient was named (RFC 5321 section 3.3: MAIL FROM,
+#: then RCPT TO): at MAIL FROM they speak of the sender's address, at the greeting or HELO of the
+#: sending host.
+_BEFORE_RECIPIENT = {"MAIL": "policy", "HELO/EHLO": "blocked", "CONN": "blocked"}
+
 #: What a hard reason means when the server says it only for now.
 _SAID_FOR_NOW = {
     "user_unknown": "undetermined",  # a server that cannot tell yet (address verification pending)
@@ -254,15 +259,21 @@ def reason_of_status(code: str) -> str | None:
     return None
 
 
-def _weigh(text: str, status: str) -> str | None:
-    """The reason of the words against the reason of the status code (rules 3 and 4 of the module)."""
+def _weigh(text: str, status: str, command: str = "") -> str | None:
+    """The reason of the words against the reason of the status code (rules 3 and 4 of the module),
+    and the SMTP command they answered (the command rules of the module)."""
     by_status = reason_of_status(status)
     block = phrase_block(text)
+    if command in _BEFORE_RECIPIENT and (by_status in _DEAD_WORDS or (block and block.reason in _DEAD_WORDS)):
+        return _BEFORE_RECIPIENT[command]  # no recipient named yet: the words speak of the sender
     if block is None:
         return by_status
     if block.reason in _DEAD_WORDS and by_status is not None and REASON_CLASSES[by_status] is BounceClass.SENDER:
         return by_status
     _, subject, detail = status.split(".") if status else ("", "0", "0")
+    if block.reason in _DEAD_WORDS and subject not in _BACKING and command in ("RCPT", "DATA"):
+        # The command says what the words are about: the recipient at RCPT, the message after DATA.
+        return block.reason if command == "RCPT" else "policy"
     if not block.alone and REASON_CLASSES[block.reason] is BounceClass.HARD and subject not in _BACKING:
         return "undetermined"  # words alone, no code behind them
     if by_status is None:
@@ -287,7 +298,13 @@ def classify(failure: Failure) -> Classification:
     if action not in ("failed", "delayed") and (action in _DELIVERED_ACTIONS or status.startswith("2")):
         return _DELIVERED
     reply = reply_code(failure.reply_code, failure.diagnostic)
-    reason = _weigh(failure.diagnostic, status) or tables().replies.get(reply)
+    command = failure.command
+    reason = _weigh(failure.diagnostic, status, command) or tables().replies.get(reply)
+    if reason is None and command == "RCPT" and reply == "550" and not _STATUS_PATTERN.search(
+            failure.diagnostic.replace(".0.0", "")):
+        # A bare 550 refusing RCPT TO is "mailbox unavailable" (RFC 5321 section 4.2.2): the mailop rule
+        # of thumb (BOUNCES.md) reads a 550 without an enhanced code at RCPT as a nonexistent address.
+        reason = "user_unknown"
     if reason is None:
         reason = "expired" if action == "delayed" else "undetermined"
     if REASON_CLASSES[reason] is BounceClass.HARD and (action == "delayed" or (status or reply).startswith("4")):

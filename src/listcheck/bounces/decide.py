@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
@@ -91,6 +91,13 @@ def decide(address: str, events: Sequence[BounceEvent], rules: DecisionRules, *,
             return decided.made(Decision.SUPPRESS, soft[-1], reason=REPEATED_SOFT_BOUNCES, soft=soft)
         return decided.made(Decision.RETRY, soft[-1], soft=soft)
     return decided.made(Decision.KEEP, counted[-1] if counted else None)
+
+
+def decided(groups: Iterable[tuple[str, Sequence[BounceEvent]]], rules: DecisionRules, *,
+            now: datetime) -> Iterator[AddressDecision]:
+    """The decision of each address, given with its events (``spool.EventSpool.groups()``)."""
+    for address, events in groups:
+        yield decide(address, events, rules, now=now)
 
 
 def _since_last_delivery(events: list[BounceEvent]) -> list[BounceEvent]:

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from listcheck.bounces.events import Failure
 from listcheck.bounces.mail_text import message_date, one_line
-from listcheck.bounces.smtp_replies import clean_diagnostic, finer_status, reply_in, status_in
+from listcheck.bounces.smtp_replies import clean_diagnostic, finer_status, reply_in, smtp_command, status_in
 
 # A field line (RFC 3464 section 2.1, RFC 822 syntax): a name, a colon, a value.
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$")
@@ -25,6 +25,7 @@ _RECIPIENT_FIELDS = frozenset({"original-recipient", "final-recipient", "action"
                                "x-actual-recipient"})
 _ACTIONS = ("failed", "delayed", "delivered", "relayed", "expanded")
 _ADDRESS = re.compile(r"[^\s<>\"';,()]+@[^\s<>\"';,()]+")
+_UNIX_TYPE = re.compile(r"\s*(?:x-)?unix\s*;", re.IGNORECASE)
 
 
 def field_groups(text: str) -> list[dict[str, str]]:
@@ -95,7 +96,7 @@ def group_failure(address: str, group: dict[str, str], per_message: dict[str, st
     raw = group.get("diagnostic-code", "")
     diagnostic = clean_diagnostic(raw)
     # RFC 3464 section 2.3.6: after "X-Unix;" stands a program's exit status (Sendmail's "255"), not a reply.
-    reply = "" if re.match(r"\s*(?:x-)?unix\s*;", raw, re.IGNORECASE) else reply_in(diagnostic)
+    reply = "" if _UNIX_TYPE.match(raw) else reply_in(diagnostic)
     stated = status_in(group.get("status", ""))
     status = finer_status(stated, diagnostic)
     action = one_line(group.get("action", "")).lower().split(" ")[0]
@@ -106,4 +107,4 @@ def group_failure(address: str, group: dict[str, str], per_message: dict[str, st
     date = (message_date(group.get("last-attempt-date", "")) or message_date(group.get("arrival-date", ""))
             or message_date(per_message.get("arrival-date", "")) or message_day)
     return Failure(address=address, status_code=status, reply_code=reply,
-                   diagnostic=diagnostic, action=action, date=date)
+                   diagnostic=diagnostic, action=action, date=date, command=smtp_command(raw))

@@ -6,10 +6,13 @@
 '550'
 >>> clean_diagnostic("smtp; 550-5.1.1 No such user 550 5.1.1 try again")
 '550 5.1.1 No such user try again'
+>>> smtp_command("host mx.example.org said: 550 No such user (in reply to RCPT TO command)")
+'RCPT'
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from listcheck.bounces.mail_text import one_line
@@ -88,5 +91,56 @@ def clean_diagnostic(text: str) -> str:
         head = f"{head[:3]} {head[4:]}"
     rest = text[first.end():]
     code = first.group(1)
-    rest = re.sub(rf"\s*\b{code}[ -](?:#?[245]\.\d{{1,3}}\.\d{{1,3}}\s+)?", " ", rest)
+    rest = _repeated_code(code).sub(" ", rest)
     return one_line(f"{head} {rest}")
+
+
+# The SMTP command a refusal answered, as mail servers write it beside the reply (RFC 5321 section 4.1):
+# Postfix "(in reply to RCPT TO command)", Exim "SMTP error from remote mail server after end of data",
+# Orange "for TEXT command", qmail "most progress was RCPT TO response" and "but sender was rejected",
+# Exchange and others "SMTP:RCPT host", Yahoo's "[RCPT_TO]" after its reply.
+_COMMAND_MARKS = re.compile(
+    r"in reply to (?P<postfix>rcpt to|end of data|data|mail from|helo|ehlo|xforward|starttls) command"
+    r"|smtp error from remote (?:mail )?(?:server|host) (?:after|for) (?:pipelined )?"
+    r"(?P<exim>rcpt to|mail from|end of data|data|text|initial connection|ehlo|helo)"
+    r"|(?:most progress was|said \d{3} for) (?P<qmail>rcpt to|mail from|data) response"
+    r"|but (?P<qmail_mail>sender) was rejected|but (?P<qmail_helo>my name) was rejected"
+    r"|failed (?:on (?P<qmail_data>data) command|after I sent (?P<qmail_text>the message))"
+    r"|\bsmtp:(?P<colon>rcpt|mail|data)\b|\[(?P<tag>rcpt_to|mail_from|data)\]",
+    re.IGNORECASE)
+_COMMAND_NAMES = {"rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
+                  "mail_from": "MAIL", "sender": "MAIL", "end of data": "DATA", "data": "DATA", "text": "DATA",
+                  "the message": "DATA", "helo": "HELO/EHLO", "ehlo": "HELO/EHLO", "my name": "HELO/EHLO",
+                  "initial connection": "CONN", "xforward": "", "starttls": ""}
+# A transcript (Sendmail, Courier): ">>> " the client's command, "<<< " the server's reply.
+_SENT = re.compile(r"^\s*>>>\s*(rcpt|mail|data|helo|ehlo|quit|rset|starttls)\b", re.IGNORECASE | re.MULTILINE)
+_REFUSED = re.compile(r"^\s*<<<\s*[45]\d\d", re.MULTILINE)
+
+
+def smtp_command(text: str) -> str:
+    """The SMTP command a failure answered, as the bounce states it: "RCPT", "DATA", "MAIL", "HELO/EHLO",
+    "CONN" (the greeting), or "" when it does not say.
+
+    In a transcript it is the last command sent before the first refusal. With pipelining (RFC 2920)
+    a reply after ">>> DATA" may answer an RCPT TO sent in the same batch; the transcript shows only
+    the batch's last command, and this reads what it shows.
+    """
+    refusal = _REFUSED.search(text)
+    if refusal:
+        sent = list(_SENT.finditer(text, 0, refusal.start()))
+        if sent:
+            word = sent[-1].group(1).lower()
+            return {"rcpt": "RCPT", "mail": "MAIL", "data": "DATA", "helo": "HELO/EHLO",
+                    "ehlo": "HELO/EHLO"}.get(word, "")
+    mark = _COMMAND_MARKS.search(one_line(text))
+    if mark is None:
+        return ""
+    word = next(value for value in mark.groups() if value is not None)
+    return _COMMAND_NAMES.get(word.lower(), "")
+
+
+@functools.lru_cache(maxsize=512)
+def _repeated_code(code: str) -> re.Pattern[str]:
+    """A reply code as its continuation lines repeat it, compiled once per code (re's own cache is shared
+    with the email package's and can be overflowed)."""
+    return re.compile(rf"\s*\b{code}[ -](?:#?[245]\.\d{{1,3}}\.\d{{1,3}}\s+)?")

@@ -71,12 +71,17 @@ class BounceSources:
                 summary.problem = str(error)
 
     def _folder(self, folder: str, summary: SourceSummary) -> Iterator[BounceEvent]:
-        """A Maildir (its ``new`` and ``cur``; ``tmp`` holds mail still being written) or any folder,
-        every file in it by name, one message or export each."""
+        """A Maildir or any folder, one message or export a file. A Maildir's messages are in ``cur``
+        and ``new`` (``tmp`` holds mail still being written), named by the time they arrived: read by
+        name across both, they come in the order they arrived. Other folders are read by path."""
         maildir = all(os.path.isdir(os.path.join(folder, part)) for part in ("cur", "new", "tmp"))
         summary.format = "maildir" if maildir else "folder"
-        roots = [os.path.join(folder, "new"), os.path.join(folder, "cur")] if maildir else [folder]
-        for path in _files_under(roots):
+        if maildir:
+            paths = sorted(_files_under([os.path.join(folder, "cur"), os.path.join(folder, "new")]),
+                           key=os.path.basename)
+        else:
+            paths = list(_files_under([folder]))
+        for path in paths:
             try:
                 with open(path, "rb") as handle:
                     yield from self._file(handle, path, summary, alone=False)

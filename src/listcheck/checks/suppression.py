@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from listcheck.bounces.decide import Decision, DecisionRules, decide
-from listcheck.bounces.events import BounceEvent
+from listcheck.bounces.decide import Decision, DecisionRules, decided
 from listcheck.bounces.sources import BounceSources
+from listcheck.bounces.spool import EventSpool
 from listcheck.checks.addresses import check_address
 from listcheck.errors import ListcheckError, UsageError
 from listcheck.messages import RunWarning, say, warn
@@ -84,15 +84,19 @@ def _decided(path: str, now: datetime) -> tuple[list[str], int]:
     if _is_bounces_csv(head):
         return _from_bounces_csv(path)
     reader = BounceSources()
-    by_address: dict[str, list[BounceEvent]] = {}
-    for event in reader.events([path]):
-        by_address.setdefault(event.address, []).append(event)
-    summary = reader.summaries[0]
-    if not summary.read:
-        raise UsageError(say("usage.suppress_unreadable", path=path, error=summary.problem))
-    decisions = [decide(address, events, DecisionRules(), now=now) for address, events in by_address.items()]
-    suppressed = [d.address for d in decisions if d.decision is Decision.SUPPRESS]
-    return suppressed, len(decisions) - len(suppressed)
+    suppressed, others = [], 0
+    with EventSpool() as spool:
+        for event in reader.events([path]):
+            spool.add(event)
+        summary = reader.summaries[0]
+        if not summary.read:
+            raise UsageError(say("usage.suppress_unreadable", path=path, error=summary.problem))
+        for decision in decided(spool.groups(), DecisionRules(), now=now):
+            if decision.decision is Decision.SUPPRESS:
+                suppressed.append(decision.address)
+            else:
+                others += 1
+    return suppressed, others
 
 
 def _is_bounces_csv(head: bytes) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -49,28 +49,16 @@ class BounceReport:
     examples: dict[str, str] = field(default_factory=dict)  # a diagnostic per sender reason, to show
 
     @classmethod
-    def of(cls, *, sources: list[SourceSummary], decisions: Sequence[AddressDecision], events: Iterable[BounceEvent],
-           outputs: dict[str, str], warnings: list[RunWarning], rules: DecisionRules, as_of: datetime,
-           elapsed_seconds: float, version: str) -> BounceReport:
-        classes = dict.fromkeys((c.value for c in BounceClass), 0)
-        reasons = dict.fromkeys(REASON_CLASSES, 0)
-        examples: dict[str, str] = {}
-        count = 0
-        for event in events:
-            count += 1
-            classes[event.bounce_class.value] += 1
-            reasons[event.reason] += 1
-            if event.bounce_class is BounceClass.SENDER and event.diagnostic:
-                examples.setdefault(event.reason, shortened(event.diagnostic))
+    def of(cls, *, sources: list[SourceSummary], tally: BounceTally, outputs: dict[str, str],
+           warnings: list[RunWarning], rules: DecisionRules, as_of: datetime, elapsed_seconds: float,
+           version: str) -> BounceReport:
         return cls(
-            sources=sources, events=count, addresses=len(decisions),
-            decisions={d.value: sum(1 for x in decisions if x.decision is d) for d in Decision},
-            classes=classes, reasons=reasons,
-            suppressed_by=dict(Counter(d.reason for d in decisions if d.decision is Decision.SUPPRESS).most_common()),
-            sender_problems=dict(Counter(d.reason for d in decisions if d.decision is Decision.KEEP
-                                         and d.bounce_class is BounceClass.SENDER).most_common()),
-            top_domains=_top_domains(decisions), outputs=outputs, warnings=warnings, rules=rules, as_of=as_of,
-            elapsed_seconds=elapsed_seconds, version=version, examples=examples)
+            sources=sources, events=tally.events, addresses=tally.addresses, decisions=dict(tally.decisions),
+            classes=dict(tally.classes), reasons=dict(tally.reasons),
+            suppressed_by=dict(tally.suppressed_by.most_common()),
+            sender_problems=dict(tally.sender_problems.most_common()), top_domains=tally.top_domains(),
+            outputs=outputs, warnings=warnings, rules=rules, as_of=as_of, elapsed_seconds=elapsed_seconds,
+            version=version, examples=dict(tally.examples))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (CONTRACT.md, Bounces)."""
@@ -99,15 +87,42 @@ class BounceReport:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _top_domains(decisions: Sequence[AddressDecision]) -> list[DomainCount]:
-    """The domains with the most addresses suppressed, then retried: where a list went bad."""
-    per_domain: dict[str, Counter[str]] = {}
-    for decision in decisions:
-        per_domain.setdefault(decision.address.rpartition("@")[2], Counter())[decision.decision.value] += 1
-    ranked = sorted(per_domain.items(), key=lambda item: (-item[1]["suppress"], -item[1]["retry"],
-                                                          -sum(item[1].values()), item[0]))
-    return [DomainCount(domain, sum(counts.values()), {d.value: counts[d.value] for d in Decision})
-            for domain, counts in ranked[:TOP_DOMAINS] if counts["suppress"] or counts["retry"]]
+class BounceTally:
+    """The report's counts, taken one event and one decision at a time, so no list of them is kept."""
+
+    def __init__(self) -> None:
+        self.events = 0
+        self.addresses = 0
+        self.classes = dict.fromkeys((c.value for c in BounceClass), 0)
+        self.reasons = dict.fromkeys(REASON_CLASSES, 0)
+        self.decisions = dict.fromkeys((d.value for d in Decision), 0)
+        self.suppressed_by: Counter[str] = Counter()
+        self.sender_problems: Counter[str] = Counter()
+        self.examples: dict[str, str] = {}  # a diagnostic per sender reason, to show
+        self._domains: dict[str, Counter[str]] = {}
+
+    def add_event(self, event: BounceEvent) -> None:
+        self.events += 1
+        self.classes[event.bounce_class.value] += 1
+        self.reasons[event.reason] += 1
+        if event.bounce_class is BounceClass.SENDER and event.diagnostic:
+            self.examples.setdefault(event.reason, shortened(event.diagnostic))
+
+    def add_decision(self, decision: AddressDecision) -> None:
+        self.addresses += 1
+        self.decisions[decision.decision.value] += 1
+        if decision.decision is Decision.SUPPRESS:
+            self.suppressed_by[decision.reason] += 1
+        elif decision.decision is Decision.KEEP and decision.bounce_class is BounceClass.SENDER:
+            self.sender_problems[decision.reason] += 1
+        self._domains.setdefault(decision.address.rpartition("@")[2], Counter())[decision.decision.value] += 1
+
+    def top_domains(self) -> list[DomainCount]:
+        """The domains with the most addresses suppressed, then retried: where a list went bad."""
+        ranked = sorted(self._domains.items(), key=lambda item: (-item[1]["suppress"], -item[1]["retry"],
+                                                                 -sum(item[1].values()), item[0]))
+        return [DomainCount(domain, sum(counts.values()), {d.value: counts[d.value] for d in Decision})
+                for domain, counts in ranked[:TOP_DOMAINS] if counts["suppress"] or counts["retry"]]
 
 
 def source_warnings(summaries: Sequence[SourceSummary]) -> list[RunWarning]:

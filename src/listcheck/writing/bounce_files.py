@@ -8,7 +8,6 @@ who open them in a spreadsheet, and Excel reads accents right only with the mark
 from __future__ import annotations
 
 from codecs import BOM_UTF8
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Self
 
@@ -21,6 +20,7 @@ from listcheck.writing.outputs import CsvOutputs
 BOUNCES_COLUMNS = ["address", "decision", "class", "reason", "events", "first_seen", "last_seen", "status_code",
                    "diagnostic", "detail"]
 EVENTS_COLUMNS = ["source", "address", "date", "class", "reason", "status_code", "diagnostic"]
+_BATCH = 4096  # rows written at a time: a long mbox keeps little in memory
 _FORMAT = TextFormat(codec="utf-8", bom=BOM_UTF8, delimiter=",", line_terminator="\r\n", cells_may_hold_cr=False)
 
 
@@ -40,6 +40,7 @@ class BounceFiles:
     def __init__(self, bounces_path: str, events_path: str) -> None:
         self._outputs = CsvOutputs([(bounces_path, BOUNCES_COLUMNS), (events_path, EVENTS_COLUMNS)], _FORMAT)
         self._pending: list[list[str]] = []
+        self._decisions: list[list[str]] = []
 
     def __enter__(self) -> Self:
         self._outputs.__enter__()
@@ -49,14 +50,16 @@ class BounceFiles:
         self._outputs.__exit__(*exc_info)
 
     def add_event(self, event: BounceEvent) -> None:
-        """One row of ``events.csv``; written in batches, so a long mbox keeps little in memory."""
+        """One row of ``events.csv``."""
         self._pending.append(event_row(event))
-        if len(self._pending) >= 4096:
+        if len(self._pending) >= _BATCH:
             self._flush()
 
-    def add_decisions(self, decisions: Iterable[AddressDecision]) -> None:
-        """Every row of ``bounces.csv``."""
-        self._outputs.write(0, (decision_row(decision) for decision in decisions))
+    def add_decision(self, decision: AddressDecision) -> None:
+        """One row of ``bounces.csv``."""
+        self._decisions.append(decision_row(decision))
+        if len(self._decisions) >= _BATCH:
+            self._flush()
 
     def commit(self) -> None:
         """Both files under their final names."""
@@ -64,8 +67,9 @@ class BounceFiles:
         self._outputs.commit()
 
     def _flush(self) -> None:
+        self._outputs.write(0, self._decisions)
         self._outputs.write(1, self._pending)
-        self._pending = []
+        self._pending, self._decisions = [], []
 
 
 def event_row(event: BounceEvent) -> list[str]:
