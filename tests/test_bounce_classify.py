@@ -134,6 +134,50 @@ def test_classify(status, reply, diagnostic, klass, reason, action):
     assert judge(status, reply, diagnostic, action) == (klass, reason)
 
 
+# The SMTP command the refusal answered (RFC 5321 section 3.3): the recipient is judged at RCPT TO, the
+# message after DATA, the sender at MAIL FROM. (status, reply, diagnostic, command, class, reason)
+COMMAND_CASES = [
+    # words of a missing mailbox at RCPT TO: hard without a code behind them
+    ("5.0.0", "550", "550 Unknown user kim@example.com", "RCPT", "hard", "user_unknown"),
+    ("", "550", "550 <kim@example.com>... No such user", "RCPT", "hard", "user_unknown"),
+    ("5.2.1", "550", "550 5.2.1 <kim@example.com>... User Unknown", "RCPT", "hard", "user_unknown"),
+    ("5.3.0", "553", "553 5.3.0 <kim@example.com>... No such user here", "RCPT", "hard", "user_unknown"),
+    # ... but a code of the sender's side still wins, and a temporary answer stays soft
+    ("5.7.1", "550", "550 5.7.1 <kim@example.com>... User unknown", "RCPT", "sender", "policy"),
+    ("4.0.0", "450", "450 Unknown user kim@example.com", "RCPT", "soft", "undetermined"),
+    # a bare 550 at RCPT TO, no words of the table, no enhanced code of the server's own
+    ("5.0.0", "550", "550 <kim@example.com>: Recipient address rejected.", "RCPT", "hard", "user_unknown"),
+    ("5.0.0", "554", "554 <kim@example.com>: Recipient address rejected.", "RCPT", "soft", "undetermined"),
+    ("5.0.0", "550", "550 <kim@example.com>: Recipient address rejected.", "", "soft", "undetermined"),
+    ("", "550", "550 Administrative prohibition", "RCPT", "soft", "undetermined"),  # names no recipient
+    ("", "550", "550 5.7.0 <kim@example.com> rejected", "RCPT", "sender", "policy"),  # the server's own code
+    # the same words after DATA: a filter refusing the message or its sender
+    ("5.0.0", "550", "550 Unknown user kim@example.com", "DATA", "sender", "policy"),
+    ("5.2.1", "550", "550 5.2.1 <kim@example.com>... User Unknown", "DATA", "sender", "policy"),
+    ("", "550", "550 <kim@example.com>: User unknown", "DATA", "sender", "policy"),
+    # ... unless an addressing code backs them, as a pipelined transcript shows a refused RCPT after DATA
+    ("5.1.1", "550", "550 5.1.1 <kim@example.com>... User unknown", "DATA", "hard", "user_unknown"),
+    # no command said: the code has to back the words
+    ("5.0.0", "550", "550 Unknown user kim@example.com", "", "soft", "undetermined"),
+    ("5.2.1", "550", "550 5.2.1 <kim@example.com>... User Unknown", "", "soft", "undetermined"),
+    # before any recipient is named: the sender's address, or the sending host
+    ("5.1.1", "550", "550 5.1.1 <news@example.org>... User unknown", "MAIL", "sender", "policy"),
+    ("", "550", "550 No such domain example.org", "MAIL", "sender", "policy"),
+    ("", "554", "554 Host unknown", "HELO/EHLO", "sender", "blocked"),
+    ("", "554", "554 No such user here", "CONN", "sender", "blocked"),
+    # other reasons keep their words, whatever the command
+    ("5.2.2", "552", "552 5.2.2 Mailbox full", "DATA", "soft", "mailbox_full"),
+    ("5.1.6", "550", "550 5.1.6 Recipient no longer on server", "RCPT", "hard", "mailbox_moved"),
+]
+
+
+@pytest.mark.parametrize(("status", "reply", "diagnostic", "command", "klass", "reason"), COMMAND_CASES)
+def test_the_command_says_what_the_words_are_about(status, reply, diagnostic, command, klass, reason):
+    found = classify(Failure("kim@example.com", status_code=status, reply_code=reply, diagnostic=diagnostic,
+                             action="failed", command=command))
+    assert (found.bounce_class.value, found.reason) == (klass, reason)
+
+
 def test_the_sources_own_classification_is_kept():
     said = Classification.of("complaint")
     assert classify(Failure("kim@example.com", status_code="5.1.1", classification=said)) is said

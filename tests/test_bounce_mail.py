@@ -441,3 +441,94 @@ Content-Type: message/rfc822
 def test_any_truncation_reads_without_raising(cut):
     assert read_message(SEVERAL[:cut]).kind in MessageKind
     assert read_message(POSTFIX[:cut]).kind in MessageKind
+
+
+# The SMTP command each refusal answered, as the families write it beside the reply.
+
+SENDMAIL_TRANSCRIPT = report("""
+   ----- The following addresses had permanent fatal errors -----
+<neko@example.org>
+    (reason: 550 Unknown user)
+
+   ----- Transcript of session follows -----
+... while talking to mx.example.org.:
+>>> MAIL From:<tama@example.jp> SIZE=120
+<<< 250 2.1.0 Sender ok
+>>> RCPT To:<neko@example.org>
+<<< 550 Unknown user
+550 5.1.1 <neko@example.org>... User unknown
+""", """
+Reporting-MTA: dns; mx.example.jp
+
+Final-Recipient: RFC822; neko@example.org
+Action: failed
+Status: 5.0.0
+Diagnostic-Code: SMTP; 550 Unknown user
+""")
+
+# Sendmail's older transcript: a line per host and per recipient, no blank line between them, one of
+# them deferred; each recipient keeps its own line and its own action.
+V5_SENDMAIL = mail("""
+From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.jp>
+To: tama@example.jp
+Subject: Returned mail: Host unknown
+Date: Tue, 11 Mar 2025 10:00:00 +0900
+""", """
+   ----- Transcript of session follows -----
+While talking to mx.example.org:
+>>> DATA
+<<< 554 Message refused
+421 mx.example.org (smtp)... Deferred: Connection reset by peer
+554 <neko@example.org>... Remote protocol error
+550 example.net (smtp)... 550 Host unknown
+554 <inu@example.net>... 550 Host unknown (Authoritative answer from name server)
+While talking to mx.example.com:
+>>> RCPT To:<tori@example.com>
+<<< 550 No such user here
+550 <tori@example.com>... User unknown
+
+   ----- Unsent message follows -----
+Received: by mx.example.jp
+From: tama@example.jp
+To: neko@example.org, inu@example.net, tori@example.com
+""")
+
+
+def _postfix_said(reply: str, command: str) -> bytes:
+    return POSTFIX.replace(b"said: 452 4.2.2 Mailbox full\n    (in reply to RCPT TO command)",
+                           f"said: {reply}\n    (in reply to {command}\n    command)".encode())
+
+
+def _exim_after(command: str) -> bytes:
+    return EXIM.replace(b"after RCPT TO:<neko@example.org>:", f"after {command}:".encode())
+
+
+@pytest.mark.parametrize(("raw", "commands"), [
+    (POSTFIX, ["RCPT", "RCPT"]),  # "(in reply to RCPT TO command)", folded over two lines
+    (_postfix_said("550 Unknown user", "end of DATA"), ["RCPT", "DATA"]),
+    (_postfix_said("553 Sender address rejected", "MAIL FROM"), ["RCPT", "MAIL"]),
+    (EXIM, ["RCPT"]),
+    (_exim_after("end of data"), ["DATA"]),
+    (_exim_after("MAIL FROM:<tama@example.jp>"), ["MAIL"]),
+    (_exim_after("initial connection"), ["CONN"]),
+    (QMAIL, ["RCPT"]),  # qmail-remote's "does not like recipient"
+    (QMAIL.replace(b"does not like recipient.", b"failed after I sent the message."), ["DATA"]),
+    (SENDMAIL_TRANSCRIPT, ["RCPT"]),  # the report's fields say nothing: the transcript's last command before the refusal
+    (SENDMAIL_TRANSCRIPT.replace(b">>> RCPT To:<neko@example.org>\n<<< 550", b">>> DATA\n<<< 550"), ["DATA"]),
+    (EXCHANGE, [""]),
+    (GMAIL, [""]),
+])
+def test_the_command_a_refusal_answered(raw, commands):
+    assert [f.command for f in read_message(raw).failures] == commands
+
+
+def test_a_sendmail_transcript_line_of_another_host_or_recipient_is_not_this_recipients():
+    failures = read_message(V5_SENDMAIL).failures
+    assert [(f.address, f.reply_code, f.action, f.command) for f in failures] == [
+        # its own 554 is permanent, whatever another host deferred; the lines about it name no command
+        ("neko@example.org", "554", "failed", ""),
+        ("inu@example.net", "554", "failed", ""),
+        ("tori@example.com", "550", "failed", "RCPT"),
+    ]
+    assert failures[0].diagnostic == "554 <neko@example.org>... Remote protocol error"
+    assert "Host unknown" in failures[1].diagnostic and "While talking" not in failures[1].diagnostic

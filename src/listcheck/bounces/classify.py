@@ -24,6 +24,19 @@ says the mailbox exists): filters and appliances say "user unknown" to refuse a 
 server that checks its mailboxes answers with an enhanced code (RFC 2034, 3463). Without one the
 failure is ``undetermined``, and repeated ones suppress as soft bounces do. And a hard reason said for now (a 4.x.x status, a 4xx reply, a delay)
 becomes soft: a dead address is never concluded from an answer that asks to try again.
+
+When the bounce says which SMTP command the refusal answered (``Failure.command``), that settles what
+words of a dead address are about, since RFC 5321 (section 3.3) names the sender at MAIL FROM, the
+recipient at RCPT TO and the message after DATA:
+
+- at RCPT TO the server is answering whether it takes the recipient, so "user unknown" there is hard
+  whatever code stands beside it (a vague X.0.0, or X.2.1, which sendmail-based servers give for
+  users they do not have), except a code of the sender's side, which still wins. A 550 with no words of the table and no enhanced code of the server's own, answering RCPT
+  TO, is a nonexistent address too (the mailop rule of thumb in BOUNCES.md, "Rules of thumb");
+- after DATA the recipient was accepted already: the same words, without a code behind them, are a
+  filter refusing the message or its sender (Sisimai's ``filtered``): sender-side ``policy``;
+- at MAIL FROM, HELO/EHLO or the greeting no recipient has been named yet: such words speak of the
+  sender's address (``policy``) or of the sending host (``blocked``), whatever the code.
 """
 
 from __future__ import annotations
@@ -45,6 +58,7 @@ _DEAD_WORDS = frozenset({"user_unknown", "domain_not_found"})
 #: protocol (X.5.x), which servers and qmail give a refused RCPT. Not X.2.x, which says the mailbox
 #: exists (RFC 3463 2: "X.2.1 ... The mailbox exists, but is not accepting messages"), nor X.0.x,
 #: which a reporting server makes up for a bare reply, nor X.3.x or X.4.x, which speak of systems.
+#: Needed only where the bounce does not say the words answered RCPT TO (the command rules).
 _BACKING = frozenset({"1", "5"})
 
 #: Words of a dead address answered before any recipient was named (RFC 5321 section 3.3: MAIL FROM,
@@ -264,7 +278,7 @@ def _weigh(text: str, status: str, command: str = "") -> str | None:
     and the SMTP command they answered (the command rules of the module)."""
     by_status = reason_of_status(status)
     block = phrase_block(text)
-    if command in _BEFORE_RECIPIENT and (by_status in _DEAD_WORDS or (block and block.reason in _DEAD_WORDS)):
+    if command in _BEFORE_RECIPIENT and (block.reason if block else by_status) in _DEAD_WORDS:
         return _BEFORE_RECIPIENT[command]  # no recipient named yet: the words speak of the sender
     if block is None:
         return by_status
@@ -281,6 +295,23 @@ def _weigh(text: str, status: str, command: str = "") -> str | None:
     if not block.decisive and subject != "0" and detail != "0" and by_status != "undetermined":
         return by_status
     return block.reason
+
+
+def _refuses_the_address(failure: Failure) -> bool:
+    """Whether a bare 550 (no words of the table) refuses the recipient's address itself.
+
+    A 550 answering RCPT TO is "mailbox unavailable" (RFC 5321 section 4.2.2), and the mailop rule of
+    thumb (BOUNCES.md) reads one without an enhanced code as a nonexistent address. Only when the reply
+    names the address it refuses: a refusal of the sending host or of the sender at RCPT TO (an ACL's
+    "550 Administrative prohibition", "550 blocked") names no recipient. An enhanced code of the
+    server's own (other than the vague X.0.0) would have said more, and is judged by its own rules.
+    """
+    text = failure.diagnostic
+    reply = _REPLY_PATTERN.search(text)
+    if reply is None or not failure.address or any(
+            match.group(2, 3) != ("0", "0") for match in _STATUS_PATTERN.finditer(text)):
+        return False
+    return failure.address.lower() in text[reply.end():].lower()
 
 
 def classify(failure: Failure) -> Classification:
@@ -300,10 +331,7 @@ def classify(failure: Failure) -> Classification:
     reply = reply_code(failure.reply_code, failure.diagnostic)
     command = failure.command
     reason = _weigh(failure.diagnostic, status, command) or tables().replies.get(reply)
-    if reason is None and command == "RCPT" and reply == "550" and not _STATUS_PATTERN.search(
-            failure.diagnostic.replace(".0.0", "")):
-        # A bare 550 refusing RCPT TO is "mailbox unavailable" (RFC 5321 section 4.2.2): the mailop rule
-        # of thumb (BOUNCES.md) reads a 550 without an enhanced code at RCPT as a nonexistent address.
+    if reason is None and command == "RCPT" and reply == "550" and _refuses_the_address(failure):
         reason = "user_unknown"
     if reason is None:
         reason = "expired" if action == "delayed" else "undetermined"

@@ -97,19 +97,20 @@ def clean_diagnostic(text: str) -> str:
 
 # The SMTP command a refusal answered, as mail servers write it beside the reply (RFC 5321 section 4.1):
 # Postfix "(in reply to RCPT TO command)", Exim "SMTP error from remote mail server after end of data",
-# Orange "for TEXT command", qmail "most progress was RCPT TO response" and "but sender was rejected",
+# Orange "for TEXT command", qmail-remote "does not like recipient", "but sender was rejected",
 # Exchange and others "SMTP:RCPT host", Yahoo's "[RCPT_TO]" after its reply.
 _COMMAND_MARKS = re.compile(
     r"in reply to (?P<postfix>rcpt to|end of data|data|mail from|helo|ehlo|xforward|starttls) command"
     r"|smtp error from remote (?:mail )?(?:server|host) (?:after|for) (?:pipelined )?"
     r"(?P<exim>rcpt to|mail from|end of data|data|text|initial connection|ehlo|helo)"
     r"|(?:most progress was|said \d{3} for) (?P<qmail>rcpt to|mail from|data) response"
-    r"|but (?P<qmail_mail>sender) was rejected|but (?P<qmail_helo>my name) was rejected"
+    r"|does not like (?P<qmail_rcpt>recipient)|but (?P<qmail_mail>sender) was rejected"
+    r"|but (?P<qmail_helo>my name) was rejected"
     r"|failed (?:on (?P<qmail_data>data) command|after I sent (?P<qmail_text>the message))"
     r"|\bsmtp:(?P<colon>rcpt|mail|data)\b|\[(?P<tag>rcpt_to|mail_from|data)\]",
     re.IGNORECASE)
 _COMMAND_NAMES = {"rcpt to": "RCPT", "rcpt": "RCPT", "rcpt_to": "RCPT", "mail from": "MAIL", "mail": "MAIL",
-                  "mail_from": "MAIL", "sender": "MAIL", "end of data": "DATA", "data": "DATA", "text": "DATA",
+                  "mail_from": "MAIL", "recipient": "RCPT", "sender": "MAIL", "end of data": "DATA", "data": "DATA", "text": "DATA",
                   "the message": "DATA", "helo": "HELO/EHLO", "ehlo": "HELO/EHLO", "my name": "HELO/EHLO",
                   "initial connection": "CONN", "xforward": "", "starttls": ""}
 # A transcript (Sendmail, Courier): ">>> " the client's command, "<<< " the server's reply.
