@@ -86,7 +86,7 @@ def test_the_report_says_what_to_do_in_spanish(tmp_path: Path) -> None:
     message.write_text(dsn(USER_UNKNOWN, FULL, BLOCKED))
     status, out, _ = run(tmp_path, str(message), "-o", str(tmp_path), "--as-of", AS_OF, "--lang", "es")
     assert status == 0
-    assert "Leído: 3 eventos de 1 fuente · 3 direcciones · decidido a fecha de 2026-12-01" in out
+    assert "Leídos 3 eventos de 1 fuente · 3 direcciones · decidido a fecha de 2026-12-01" in out
     assert "Suprime 1 dirección: no existe o la persona dijo que no." in out
     assert "Vuelve a escribir más adelante a 1 dirección" in out
     assert "1 rechazo es un problema del propio remitente" in out

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from listcheck.bounces.decide import REPEATED_SOFT_BOUNCES, Decision, DecisionRules, decide
-from listcheck.bounces.events import BounceEvent, Classification
+from listcheck.bounces.events import BounceClass, BounceEvent, Classification
 from listcheck.bounces.explain import explain
 from listcheck.messages import speaking
 
@@ -115,3 +115,43 @@ def test_the_detail_sentence_says_what_happened_and_what_to_do(events: list[Boun
         assert explain(decision) == english
     with speaking("es"):
         assert explain(decision) == spanish
+
+
+def resume(day: str, note: str = "the client emptied the mailbox") -> BounceEvent:
+    """A resume event (``listcheck resume --lift``) of ana@example.com on ``day``."""
+    return BounceEvent(source="resume", address="ana@example.com",
+                       date=datetime.fromisoformat(f"2026-{day}T12:00:00+00:00"), bounce_class=BounceClass.RESUMED,
+                       reason="resumed", status_code="", diagnostic=note)
+
+
+@pytest.mark.parametrize(("events", "expected"), [
+    # Decisions count only the events after the last resume.
+    ([event("11-20", "domain_not_found"), resume("11-25")], ("keep", "resumed")),
+    ([event("11-20", "user_unknown"), resume("11-25"), event("11-28", "user_unknown")], ("suppress", "user_unknown")),
+    ([event("11-01", "mailbox_full"), event("11-10", "mailbox_full"), resume("11-20"), event("11-25", "mailbox_full")],
+     ("retry", "mailbox_full")),  # the two before the resume no longer count towards the limit
+    ([resume("11-20"), event("11-25", "blocked")], ("keep", "blocked")),
+    ([event("11-20", "user_unknown"), resume("11-22"), resume("11-10")], ("keep", "resumed")),  # the last in time
+    # The order read does not matter for dated events: an old export imported after the lift undoes nothing.
+    ([resume("11-25"), event("11-20", "user_unknown")], ("keep", "resumed")),
+    # Undated events are placed by the order given (the order added to the history): a plain list imported
+    # before the lift is lifted, one imported after it suppresses again.
+    ([event(None, "user_unknown"), resume("11-25")], ("keep", "resumed")),
+    ([resume("11-25"), event(None, "user_unknown")], ("suppress", "user_unknown")),
+    # Consent is the person's: a complaint or an unsubscribe suppresses even after a resume.
+    ([event("11-20", "complaint"), resume("11-25")], ("suppress", "complaint")),
+    ([event("11-20", "unsubscribed"), resume("11-25"), event("11-26", "delivered")], ("suppress", "unsubscribed")),
+    # A resume dated after as_of does not count yet.
+    ([event("11-20", "user_unknown"), resume("12-05")], ("suppress", "user_unknown")),
+])
+def test_a_resume_starts_the_count_again(events: list[BounceEvent], expected: tuple[str, str]) -> None:
+    assert decided(*events) == expected
+
+
+def test_a_resumed_address_is_explained() -> None:
+    decision = decide("ana@example.com", [event("11-20", "mailbox_full"), resume("11-25")], DecisionRules(as_of=AS_OF))
+    assert (decision.events, decision.bounce_class, decision.last) == (2, BounceClass.RESUMED, decision.deciding)
+    with speaking("en"):
+        assert explain(decision) == "Mailing was resumed by support (2026-11-25). Keep it."
+    with speaking("es"):
+        assert explain(decision) == "El soporte reanudó los envíos (2026-11-25). Consérvala."

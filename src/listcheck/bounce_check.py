@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -12,10 +11,10 @@ from listcheck.bounces.decide import DecisionRules, decided
 from listcheck.bounces.sources import BounceSources, SourceSummary
 from listcheck.bounces.spool import EventSpool
 from listcheck.errors import InputError
-from listcheck.messages import pinned, say, say_count
+from listcheck.messages import pinned, say
 from listcheck.reports.bounce_report import BounceReport, BounceTally, source_warnings
 from listcheck.version import __version__
-from listcheck.writing.bounce_files import BounceFiles
+from listcheck.writing.bounce_files import BounceFiles, output_paths
 
 
 def check_bounces(
@@ -38,9 +37,9 @@ def check_bounces(
     with pinned():
         started = clock()
         as_of = rules.as_of or now()
-        sources = BounceSources(stdin=stdin)
+        outputs = output_paths(out_dir)
+        sources = BounceSources(stdin=stdin, skip=outputs.values())
         tally = BounceTally()
-        outputs = {"bounces": os.path.join(out_dir, "bounces.csv"), "events": os.path.join(out_dir, "events.csv")}
         with BounceFiles(outputs["bounces"], outputs["events"]) as files, EventSpool() as spool:
             for event in sources.events(paths):
                 files.add_event(event)
@@ -60,4 +59,5 @@ def check_bounces(
 def _nothing_read(summaries: Sequence[SourceSummary]) -> str:
     if len(summaries) == 1:
         return say("error.bounces_unreadable", why=summaries[0].problem)
-    return say_count("error.no_bounce_source_read", len(summaries))
+    why = "; ".join(say("error.source_why", path=summary.path, why=summary.problem) for summary in summaries)
+    return say("error.no_bounce_source_read", count=len(summaries), why=why)

@@ -24,9 +24,9 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "bounce.what.rate_limited": {"en": "The recipient's server asked to slow down",
                                  "es": "El servidor del destinatario pidió enviar más despacio"},
     "bounce.what.undetermined": {"en": "The bounce does not say why", "es": "El rebote no dice por qué"},
-    "bounce.what.blocked": {"en": "The recipient's server blocked the sender (IP or domain reputation, a blocklist)",
-                            "es": "El servidor del destinatario bloqueó al remitente (reputación de la IP o del dominio, "
-                                  "una lista de bloqueo)"},
+    "bounce.what.blocked": {"en": "The recipient's server blocked the sender for its IP or domain's reputation",
+                            "es": "El servidor del destinatario bloqueó al remitente por la reputación de su IP o de "
+                                  "su dominio"},
     "bounce.what.auth_failure": {"en": "The sender's SPF, DKIM or DMARC did not pass",
                                  "es": "El SPF, DKIM o DMARC del remitente no pasó"},
     "bounce.what.spam_content": {"en": "The message was refused as spam or for a virus",
@@ -37,10 +37,15 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "bounce.what.unsubscribed": {"en": "The person unsubscribed", "es": "La persona se dio de baja"},
     "bounce.what.delivered": {"en": "The last message was delivered", "es": "El último mensaje se entregó"},
     "bounce.what.repeated_soft_bounces": {
-        "en": {"one": "{count} soft bounce since the last delivery, over {days} days",
-               "other": "{count} soft bounces since the last delivery, over {days} days"},
-        "es": {"one": "{count} rebote temporal desde la última entrega, a lo largo de {days} días",
-               "other": "{count} rebotes temporales desde la última entrega, a lo largo de {days} días"}},
+        "en": {"one": "{count} soft bounce since the last delivery, over {days}",
+               "other": "{count} soft bounces since the last delivery, over {days}"},
+        "es": {"one": "{count} rebote temporal desde la última entrega, a lo largo de {days}",
+               "other": "{count} rebotes temporales desde la última entrega, a lo largo de {days}"}},
+    "bounce.days": {"en": {"one": "{count} day", "other": "{count} days"},
+                    "es": {"one": "{count} día", "other": "{count} días"}},
+    "bounce.what.listed": {"en": "It is on a list of addresses not to mail ({source})",
+                           "es": "Está en una lista de direcciones a las que no escribir ({source})"},
+    "bounce.what.resumed": {"en": "Mailing was resumed by support", "es": "El soporte reanudó los envíos"},
     "bounce.what.nothing": {"en": "No event counts up to the date of the decision",
                             "es": "Ningún evento cuenta hasta la fecha de la decisión"},
     # The facts after it, and the sentence whole.
@@ -76,14 +81,15 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "bounce.class.complaint": {"en": "Spam complaint", "es": "Queja por spam"},
     "bounce.class.unsubscribe": {"en": "Unsubscribed", "es": "Baja"},
     "bounce.class.delivered": {"en": "Delivered", "es": "Entregado"},
+    "bounce.class.resumed": {"en": "Resumed", "es": "Reanudado"},
 
     # The terminal report.
     "bounces.title": {"en": "Bounces", "es": "Rebotes"},
     "bounces.read": {
         "en": {"one": "Read {count} event from {sources} · {addresses} · decided as of {as_of}",
                "other": "Read {count} events from {sources} · {addresses} · decided as of {as_of}"},
-        "es": {"one": "Leído: {count} evento de {sources} · {addresses} · decidido a fecha de {as_of}",
-               "other": "Leído: {count} eventos de {sources} · {addresses} · decidido a fecha de {as_of}"}},
+        "es": {"one": "Leído {count} evento de {sources} · {addresses} · decidido a fecha de {as_of}",
+               "other": "Leídos {count} eventos de {sources} · {addresses} · decidido a fecha de {as_of}"}},
     "bounces.sources": {"en": {"one": "{count} source", "other": "{count} sources"},
                         "es": {"one": "{count} fuente", "other": "{count} fuentes"}},
     "bounces.addresses": {"en": {"one": "{count} address", "other": "{count} addresses"},
@@ -94,7 +100,7 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "bounces.column.events": {"en": "Events", "es": "Eventos"},
     "bounces.column.addresses": {"en": "Addresses", "es": "Direcciones"},
     "bounces.column.domain": {"en": "Domain", "es": "Dominio"},
-    "bounces.column.share": {"en": "Share", "es": "Parte"},
+    "bounces.column.share": {"en": "Share", "es": "Porcentaje"},
     "bounces.domains": {"en": "Domains most affected", "es": "Dominios más afectados"},
     "bounces.todo": {"en": "What to do", "es": "Qué hacer"},
     "bounces.todo.suppress": {
@@ -108,13 +114,14 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
                         "próxima revisión: listcheck check LISTA --suppress {bounces}"}},
     "bounces.todo.retry": {
         "en": {"one": "Mail {count} address again later: its bounce was temporary (full, down, too large). After "
-                      "{limit} soft bounces over {days} days it is suppressed.",
+                      "{limit} soft bounces at least {days} apart it is suppressed.",
                "other": "Mail {count} addresses again later: their bounces were temporary (full, down, too large). "
-                        "After {limit} soft bounces over {days} days an address is suppressed."},
+                        "After {limit} soft bounces at least {days} apart an address is suppressed."},
         "es": {"one": "Vuelve a escribir más adelante a {count} dirección: su rebote fue temporal (lleno, caído, "
-                      "demasiado grande). Tras {limit} rebotes temporales en {days} días se suprime.",
+                      "demasiado grande). Tras {limit} rebotes temporales repartidos en al menos {days} se suprime.",
                "other": "Vuelve a escribir más adelante a {count} direcciones: sus rebotes fueron temporales (lleno, "
-                        "caído, demasiado grande). Tras {limit} rebotes temporales en {days} días se suprimen."}},
+                        "caído, demasiado grande). Tras {limit} rebotes temporales repartidos en al menos {days} se "
+                        "suprimen."}},
     "bounces.todo.sender": {
         "en": {"one": "{count} refusal is the sender's own problem, not the address's: fix it before the next send, "
                       "or recipients who want the mail stop getting it.",
@@ -147,7 +154,6 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "bounces.nothing": {"en": "No bounce to act on.", "es": "Ningún rebote sobre el que actuar."},
     "bounces.written": {"en": "Written: {bounces} (one row per address) and {events} (one row per event)",
                         "es": "Escrito: {bounces} (una fila por dirección) y {events} (una fila por evento)"},
-    "bounces.not_read": {"en": "Not read", "es": "Sin leer"},
 
     # Warnings and errors.
     "warning.source_unreadable": {"en": "'{path}' could not be read as bounces: {why}",
@@ -158,17 +164,50 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
         "es": {"one": "{count} mensaje o fila de '{path}' no se pudo entender: {named}",
                "other": "{count} mensajes o filas de '{path}' no se pudieron entender: {named}"}},
     "bounces.problem.empty": {"en": "the file is empty", "es": "el archivo está vacío"},
+    "bounces.problem.folder": {"en": "the folder cannot be read", "es": "la carpeta no se puede leer"},
+    "bounces.problem.own_decisions": {
+        "en": "it is a bounces.csv, decisions already made: give it to check --suppress, or give bounces the "
+              "sources it was made from",
+        "es": "es un bounces.csv, decisiones ya tomadas: pásalo a check --suppress, o pasa a bounces las fuentes "
+              "de las que salió"},
     "bounces.problem.unrecognised": {
         "en": "it is neither mail (a message, an mbox, a Maildir) nor a platform export or a list of addresses",
         "es": "no es correo (un mensaje, un mbox, un Maildir) ni una exportación de una plataforma ni una lista de "
               "direcciones"},
     "error.bounces_unreadable": {"en": "No bounces could be read: {why}", "es": "No se pudo leer ningún rebote: {why}"},
     "error.no_bounce_source_read": {
-        "en": {"one": "No bounces could be read from the {count} source given; see the warning above.",
-               "other": "No bounces could be read from any of the {count} sources given; see the warnings above."},
-        "es": {"one": "No se pudo leer ningún rebote de la {count} fuente dada; mira el aviso de arriba.",
-               "other": "No se pudo leer ningún rebote de ninguna de las {count} fuentes dadas; mira los avisos de "
-                        "arriba."}},
+        "en": "No bounces could be read from any of the {count} sources given: {why}",
+        "es": "No se pudo leer ningún rebote de ninguna de las {count} fuentes dadas: {why}"},
+    "error.source_why": {"en": "'{path}': {why}", "es": "'{path}': {why}"},
+    # The history store (--history PATH): a file refused is left as it was, and the message says so.
+    "error.history_unreadable": {"en": "'{path}' cannot be opened as a bounce history: {why}",
+                                 "es": "'{path}' no se puede abrir como historial de rebotes: {why}"},
+    "error.history_not_sqlite": {
+        "en": "'{path}' is not a bounce history (it is not an SQLite database); it was left untouched",
+        "es": "'{path}' no es un historial de rebotes (no es una base de datos SQLite); no se ha tocado"},
+    "error.history_foreign": {
+        "en": "'{path}' is another application's SQLite database, not a bounce history; it was left untouched",
+        "es": "'{path}' es una base de datos SQLite de otra aplicación, no un historial de rebotes; no se ha tocado"},
+    "error.history_corrupt": {"en": "'{path}' is a damaged bounce history ({why}); it was left untouched",
+                              "es": "'{path}' es un historial de rebotes dañado ({why}); no se ha tocado"},
+    "error.history_newer": {
+        "en": "'{path}' was written by a newer listcheck (history version {found}; this one knows up to "
+              "{known}); it was left untouched",
+        "es": "'{path}' lo escribió un listcheck más reciente (versión de historial {found}; este conoce hasta "
+              "la {known}); no se ha tocado"},
+    "error.history_busy": {
+        "en": "'{path}' stayed locked by another process for {seconds} s; try again when it has finished",
+        "es": "'{path}' siguió bloqueado por otro proceso durante {seconds} s; vuelve a intentarlo cuando "
+              "haya terminado"},
+    "error.history_failed": {"en": "'{path}' could not be used as a bounce history: {why}",
+                             "es": "'{path}' no se pudo usar como historial de rebotes: {why}"},
+    "history.problem.truncated": {"en": "the file is shorter than its header says: a copy cut short",
+                                  "es": "el archivo es más corto de lo que dice su cabecera: una copia incompleta"},
+    "hint.history_other_path": {"en": "give --history a file of its own",
+                                "es": "indica en --history un archivo propio"},
+    "hint.history_restore": {"en": "restore it from a backup, or give --history a new file",
+                             "es": "restáuralo de una copia de seguridad o indica en --history un archivo nuevo"},
+    "hint.history_upgrade": {"en": "upgrade listcheck", "es": "actualiza listcheck"},
     "usage.as_of": {"en": "--as-of '{value}': give a date such as 2026-12-01 or 2026-12-01T10:00:00Z",
                     "es": "--as-of '{value}': indica una fecha como 2026-12-01 o 2026-12-01T10:00:00Z"},
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
@@ -32,6 +33,7 @@ from listcheck.reports.terminal_bounces import render_bounces
 from listcheck.reports.terminal_progress import RunProgress
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.version import __version__
+from listcheck.writing.bounce_files import output_paths
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
 
 
@@ -218,9 +220,9 @@ def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, as_of: s
     """``listcheck bounces``; it speaks as ``check`` does (help ``help.bounces``)."""
     try:
         rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
-        if report_json not in (None, "-"):
-            refuse_overwriting_input(None, os.path.join(out_dir, "bounces.csv"), os.path.join(out_dir, "events.csv"),
-                                     report_json)
+        outputs = [*output_paths(out_dir).values(), *([report_json] if report_json not in (None, "-") else [])]
+        for source in sources:  # the user's bounces are never overwritten, nor one output by another
+            refuse_overwriting_input(None if source == "-" or os.path.isdir(source) else source, *outputs)
         report = check_bounces(list(sources), rules=rules, out_dir=out_dir, stdin=sys.stdin.buffer)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
@@ -238,14 +240,19 @@ def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, as_of: s
     except BrokenPipeError:
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
     ctx.exit(ExitStatus.OK)
+
+
+_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 
 
 def _moment(text: str) -> datetime:
     """``--as-of``: a date means the end of that day in UTC, so the day's own events count; a moment
     without a zone is UTC."""
     try:
-        if len(text) == 10:
+        if _DATE_ONLY.fullmatch(text):
             return datetime.combine(date.fromisoformat(text), time.max, tzinfo=UTC)
         moment = datetime.fromisoformat(text)
     except ValueError:

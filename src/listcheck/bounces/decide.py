@@ -6,6 +6,10 @@
   more than two weeks: a mailbox full that long is abandoned);
 - ``retry``: soft bounces since the last delivery, below that limit;
 - ``keep``: anything else: only the sender's own problems, or a delivery after the bounces.
+
+A ``resumed`` event (``listcheck resume --lift``, CONTRACT.md, Bounce history and resuming) starts the
+count again: hard and soft bounces before the last one no longer count. Complaints and unsubscribes
+still do: consent is the person's to give back, never support's.
 """
 
 from __future__ import annotations
@@ -81,7 +85,8 @@ def decide(address: str, events: Sequence[BounceEvent], rules: DecisionRules, *,
     never_again = [event for event in counted if event.bounce_class in _NEVER_AGAIN]
     if never_again:
         return decided.made(Decision.SUPPRESS, never_again[-1])
-    since_delivery = _since_last_delivery(counted)
+    resumed, since_resume = _since_last_resume(events, counted)
+    since_delivery = _since_last_delivery(since_resume)
     hard = [event for event in since_delivery if event.bounce_class is BounceClass.HARD]
     if hard:
         return decided.made(Decision.SUPPRESS, hard[-1])
@@ -90,7 +95,7 @@ def decide(address: str, events: Sequence[BounceEvent], rules: DecisionRules, *,
         if len(soft) >= rules.soft_limit and _span(soft) >= timedelta(days=rules.soft_days):
             return decided.made(Decision.SUPPRESS, soft[-1], reason=REPEATED_SOFT_BOUNCES, soft=soft)
         return decided.made(Decision.RETRY, soft[-1], soft=soft)
-    return decided.made(Decision.KEEP, counted[-1] if counted else None)
+    return decided.made(Decision.KEEP, since_resume[-1] if since_resume else resumed)
 
 
 def decided(groups: Iterable[tuple[str, Sequence[BounceEvent]]], rules: DecisionRules, *,
@@ -98,6 +103,23 @@ def decided(groups: Iterable[tuple[str, Sequence[BounceEvent]]], rules: Decision
     """The decision of each address, given with its events (``spool.EventSpool.groups()``)."""
     for address, events in groups:
         yield decide(address, events, rules, now=now)
+
+
+def _since_last_resume(given: Sequence[BounceEvent],
+                       counted: list[BounceEvent]) -> tuple[BounceEvent | None, list[BounceEvent]]:
+    """The last resume event, and the events that count after it.
+
+    Dated events count when they come after it in time: an old export imported after the lift does not
+    undo it. Undated ones (a plain list) sort after every dated event, so time cannot place them; they
+    count when they were given after the resume, that is added to the history after it.
+    """
+    resumes = [i for i, event in enumerate(counted) if event.bounce_class is BounceClass.RESUMED]
+    if not resumes:
+        return None, counted
+    resumed = counted[resumes[-1]]
+    position = next(i for i, event in enumerate(given) if event is resumed)
+    undated_before = {id(event) for event in given[:position] if event.date is None}
+    return resumed, [event for event in counted[resumes[-1] + 1:] if id(event) not in undated_before]
 
 
 def _since_last_delivery(events: list[BounceEvent]) -> list[BounceEvent]:

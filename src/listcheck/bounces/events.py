@@ -19,6 +19,9 @@ class BounceClass(str, Enum):
     COMPLAINT = "complaint"  # the person marked mail as spam: never mail again
     UNSUBSCRIBE = "unsubscribe"  # the person opted out: never mail again
     DELIVERED = "delivered"  # a later delivery clears earlier soft bounces
+    # Not a bounce: support's record that mailing may start again (``listcheck resume --lift``). It has no
+    # reason in REASON_CLASSES, whose codes are the ones sources can say; its reason is "resumed" too.
+    RESUMED = "resumed"
 
 
 #: Every reason code, in the contract's order, with the class it belongs to.

@@ -14,12 +14,26 @@ def explain(decision: AddressDecision) -> str:
     if deciding is None:
         return say("bounce.detail", what=say("bounce.what.nothing"), facts="", todo=say("bounce.todo.keep"))
     if decision.reason == REPEATED_SOFT_BOUNCES:
-        what = say_count("bounce.what.repeated_soft_bounces", decision.soft_bounces, days=decision.soft_days)
+        what = say_count("bounce.what.repeated_soft_bounces", decision.soft_bounces,
+                         days=say_count("bounce.days", decision.soft_days))
+    elif deciding.bounce_class is BounceClass.HARD and not deciding.status_code and not deciding.diagnostic:
+        # A line of a do-not-mail list says nothing of a mailbox: say what is known, that it is listed.
+        what = say("bounce.what.listed", source=_file_of(deciding.source))
     else:
         what = say(f"bounce.what.{deciding.reason}")
     facts = [fact for fact in (deciding.status_code, deciding.date.date().isoformat() if deciding.date else "") if fact]
     return say("bounce.detail", what=what, facts=say("bounce.facts", facts=", ".join(facts)) if facts else "",
                todo=_todo(decision))
+
+
+def _file_of(source: str) -> str:
+    """The file of a source label: ``bajas.txt`` of ``bajas.txt:3``.
+
+    >>> _file_of("bajas.txt:3"), _file_of("folder/1.eml")
+    ('bajas.txt', 'folder/1.eml')
+    """
+    file, _, row = source.rpartition(":")
+    return file if file and row.isdigit() else source
 
 
 def _todo(decision: AddressDecision) -> str:

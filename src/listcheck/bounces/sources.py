@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import IO, BinaryIO
 
 from listcheck.bounces.classify import classify
 from listcheck.bounces.events import BounceEvent, Failure
 from listcheck.bounces.exports import read_export
 from listcheck.bounces.mail import MessageKind, read_message
+from listcheck.bounces.mail_text import one_line
 from listcheck.errors import InputError
 from listcheck.messages import say
 from listcheck.reading.opening import open_input
@@ -28,7 +31,13 @@ _HEADER_FIELD = re.compile(rb"^[!-9;-~]+:")
 # Fields that a message almost always carries near its top; an export's first line has none.
 _MAIL_FIELDS = re.compile(rb"^(from|to|subject|date|received|return-path|message-id|mime-version|content-type|"
                           rb"delivered-to|x-[a-z0-9-]+):", re.IGNORECASE | re.MULTILINE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MBOX_ESCAPED_FROM = re.compile(rb"^>(>*From )")
+# An mbox separator: "From ", the envelope sender, then its date, which holds a time. A body line
+# that begins with "From " but carries no time ("From the postmaster: sorry") is no separator.
+_MBOX_SEPARATOR = re.compile(rb"^From \S+ .*\d{1,2}:\d{2}")
+# The header of bounces.csv however a spreadsheet saved it again: any delimiter, quoted or not.
+_BOUNCES_HEADER = re.compile(r'^\ufeff?"?address"?[,;\t|]"?decision"?[,;\t|]', re.IGNORECASE)
 
 
 @dataclass
@@ -52,8 +61,10 @@ class SourceSummary:
 class BounceSources:
     """Reads SOURCEs into events, keeping a summary of each (``summaries``, in the order given)."""
 
-    def __init__(self, *, stdin: IO[bytes] | None = None) -> None:
+    def __init__(self, *, stdin: IO[bytes] | None = None, skip: Iterable[str] = ()) -> None:
         self._stdin = stdin
+        # The run's own outputs: a folder read twice in a row must not read the first run's files.
+        self._skip = {os.path.realpath(path) for path in skip}
         self.summaries: list[SourceSummary] = []
 
     def events(self, paths: Sequence[str]) -> Iterator[BounceEvent]:
@@ -76,12 +87,21 @@ class BounceSources:
         name across both, they come in the order they arrived. Other folders are read by path."""
         maildir = all(os.path.isdir(os.path.join(folder, part)) for part in ("cur", "new", "tmp"))
         summary.format = "maildir" if maildir else "folder"
+        problems: list[str] = []
         if maildir:
-            paths = sorted(_files_under([os.path.join(folder, "cur"), os.path.join(folder, "new")]),
+            paths = sorted(_files_under([os.path.join(folder, "cur"), os.path.join(folder, "new")], problems),
                            key=os.path.basename)
         else:
-            paths = list(_files_under([folder]))
+            paths = list(_files_under([folder], problems))
+        if not os.access(folder, os.R_OK | os.X_OK):
+            summary.problem = say("bounces.problem.folder")
+        summary.not_understood.extend(problems)
         for path in paths:
+            if os.path.realpath(path) in self._skip:
+                continue
+            if not _is_regular(path):  # a FIFO would wait for ever, /dev/zero never end
+                summary.not_understood.append(path)
+                continue
             try:
                 with open(path, "rb") as handle:
                     yield from self._file(handle, path, summary, alone=False)
@@ -102,6 +122,14 @@ class BounceSources:
         data = handle.read()
         if kind == "message":
             yield from self._message(data, label, summary)
+            return
+        if is_bounces_csv(data):
+            # Its rows are decisions, not events: read as events they would undo what they decided.
+            why = say("bounces.problem.own_decisions")
+            if alone:
+                summary.problem = why
+            else:
+                summary.not_understood.append(label)
             return
         export = read_export(data, os.path.basename(label)) if data.strip() else None
         if export is None:
@@ -131,18 +159,21 @@ class BounceSources:
             summary.not_understood.append(label)
 
     def _events(self, failures: Iterable[Failure], label: str, summary: SourceSummary) -> Iterator[BounceEvent]:
-        understood = False
+        """An event per failure with an address; a message or row with a recipient that is none is
+        named among those not understood, once."""
+        missed = False
         for failure in failures:
             address = normalized_address(failure.address)
             if not address:
+                missed = True
                 continue
-            understood = True
             summary.events += 1
             classification = classify(failure)
-            yield BounceEvent(source=label, address=address, date=failure.date,
+            yield BounceEvent(source=storable(label), address=address, date=_utc(failure.date),
                               bounce_class=classification.bounce_class, reason=classification.reason,
-                              status_code=failure.status_code, diagnostic=one_line(failure.diagnostic))
-        if not understood:
+                              status_code=storable(failure.status_code),
+                              diagnostic=storable(one_line(failure.diagnostic)))
+        if missed:
             summary.not_understood.append(label)
 
 
@@ -158,16 +189,48 @@ def normalized_address(text: str) -> str:
     address = text.strip()
     if ";" in address and address.split(";", 1)[0].strip().lower() in ("rfc822", "utf-8"):
         address = address.split(";", 1)[1].strip()
-    address = address.strip("<>\"' ").lower()
+    address = storable(address.strip("<>\"' ").lower())
     local, at, domain = address.rpartition("@")
     if not at or not local or "." not in domain or any(c.isspace() for c in address):
         return ""
     return address
 
 
-def one_line(text: str) -> str:
-    """The server's words on one line, however many lines it wrapped them over."""
-    return " ".join(text.split())
+def storable(value: str) -> str:
+    """A string every output can hold: bytes that were not text (kept as lone surrogates by a decoder
+    told to keep them) become U+FFFD.
+
+    >>> storable("550 caf\\udce9")
+    '550 caf\ufffd'
+    """
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """A date in UTC; a date that cannot be one (the year 9999 at -01:00) is no date at all."""
+    if moment is None:
+        return None
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def is_bounces_csv(head: bytes) -> bool:
+    """Whether a file is a ``bounces.csv`` of ours, as written or saved again by a spreadsheet
+    (Excel in a Spanish locale writes semicolons and cp1252).
+
+    >>> is_bounces_csv(b"address;decision;class"), is_bounces_csv(b"email,type")
+    (True, False)
+    """
+    return bool(_BOUNCES_HEADER.match(head[:200].decode("utf-8", "replace")))
+
+
+def _is_regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _kind_of(head: bytes) -> str:
@@ -187,7 +250,9 @@ def _mbox_messages(handle: BinaryIO) -> Iterator[bytes]:
     lines: list[bytes] = []
     blank_before = True
     for line in handle:
-        if line.startswith(b"From ") and blank_before:
+        if not lines and line in (b"\n", b"\r\n"):  # blank lines before the first message
+            continue
+        if blank_before and _MBOX_SEPARATOR.match(line):
             if lines:
                 yield b"".join(lines)
             lines = []
@@ -199,10 +264,11 @@ def _mbox_messages(handle: BinaryIO) -> Iterator[bytes]:
         yield b"".join(lines)
 
 
-def _files_under(roots: Iterable[str]) -> Iterator[str]:
-    """Every regular file under these folders, by name, hidden files (``.DS_Store``) left out."""
+def _files_under(roots: Iterable[str], problems: list[str]) -> Iterator[str]:
+    """Every file under these folders, by name, hidden files (``.DS_Store``) left out; a folder that
+    cannot be listed is added to ``problems``."""
     for root in roots:
-        for folder, subfolders, files in os.walk(root):
+        for folder, subfolders, files in os.walk(root, onerror=lambda error: problems.append(str(error.filename))):
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
             for name in sorted(files):
                 if not name.startswith("."):

@@ -10,21 +10,18 @@ repeated for weeks): a full mailbox or a block of the sender's own making is wor
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from listcheck.bounces.decide import Decision, DecisionRules, decided
-from listcheck.bounces.sources import BounceSources
+from listcheck.bounces.sources import BounceSources, is_bounces_csv
 from listcheck.bounces.spool import EventSpool
 from listcheck.checks.addresses import check_address
 from listcheck.errors import ListcheckError, UsageError
 from listcheck.messages import RunWarning, say, warn
-from listcheck.reading.contacts import read_file_bytes
-from listcheck.writing.bounce_files import BOUNCES_COLUMNS
+from listcheck.reading.contacts import read_contacts, read_file_bytes
 
 
 @dataclass(frozen=True)
@@ -78,11 +75,11 @@ def load_suppression_lists(paths: Iterable[str], *, now: datetime | None = None)
 def _decided(path: str, now: datetime) -> tuple[list[str], int]:
     """The addresses this file suppresses, and how many others it names."""
     try:
-        head = read_file_bytes(path)[:4096]
+        data = read_file_bytes(path)
     except ListcheckError as error:
         raise UsageError(say("usage.suppress_unreadable", path=path, error=error)) from None
-    if _is_bounces_csv(head):
-        return _from_bounces_csv(path)
+    if is_bounces_csv(data):
+        return _from_bounces_csv(data)
     reader = BounceSources()
     suppressed, others = [], 0
     with EventSpool() as spool:
@@ -99,17 +96,12 @@ def _decided(path: str, now: datetime) -> tuple[list[str], int]:
     return suppressed, others
 
 
-def _is_bounces_csv(head: bytes) -> bool:
-    """Whether a file starts with the header ``listcheck bounces`` writes."""
-    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].strip().decode("utf-8", "replace")
-    return first.split(",")[:2] == BOUNCES_COLUMNS[:2]
-
-
-def _from_bounces_csv(path: str) -> tuple[list[str], int]:
-    rows = list(_records(read_file_bytes(path)))
-    suppressed = [row["address"] for row in rows if row.get("decision") == Decision.SUPPRESS.value]
-    return suppressed, len(rows) - len(suppressed)
-
-
-def _records(data: bytes) -> Iterator[dict[str, str]]:
-    yield from csv.DictReader(io.StringIO(data.decode("utf-8-sig", "replace"), newline=""))
+def _from_bounces_csv(data: bytes) -> tuple[list[str], int]:
+    """The ``suppress`` rows of a bounces.csv, read like any contact list: as written, or saved again
+    by a spreadsheet with another delimiter and encoding."""
+    table = read_contacts(data, column="address")
+    assert table.header is not None  # is_bounces_csv saw it
+    decision = [name.strip().lower() for name in table.header].index("decision")
+    suppressed = [record[table.email_column] for record in table.records
+                  if len(record) > decision and record[decision].strip() == Decision.SUPPRESS.value]
+    return suppressed, len(table.records) - len(suppressed)

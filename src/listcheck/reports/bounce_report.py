@@ -132,8 +132,17 @@ def source_warnings(summaries: Sequence[SourceSummary]) -> list[RunWarning]:
         if not summary.read:
             warnings.append(warn("source_unreadable", path=summary.path, why=summary.problem))
         elif summary.not_understood:
-            named = ", ".join(shortened(label, 80) for label in summary.not_understood[:NAMED_IN_WARNINGS])
+            named = ", ".join(_tail(label) for label in summary.not_understood[:NAMED_IN_WARNINGS])
             more = len(summary.not_understood) - NAMED_IN_WARNINGS
             warnings.append(warn("not_understood", count=len(summary.not_understood), path=summary.path,
                                  named=named + (f", … (+{more})" if more > 0 else "")))
     return warnings
+
+
+def _tail(label: str, limit: int = 80) -> str:
+    """A message's or row's label with its end kept, where the file name and the number are.
+
+    >>> _tail("/home/ana/rebotes/2026/noviembre/tuberia.eml", 20)
+    '…viembre/tuberia.eml'
+    """
+    return label if len(label) <= limit else "…" + label[-(limit - 1):]

@@ -85,7 +85,7 @@ def _what_to_do(report: BounceReport, console: Console) -> None:
                                bounces=report.outputs["bounces"]))
     if report.decisions["retry"]:
         lines.append(say_count("bounces.todo.retry", report.decisions["retry"], limit=report.rules.soft_limit,
-                               days=report.rules.soft_days))
+                               days=say_count("bounce.days", report.rules.soft_days)))
     sender = report.classes[BounceClass.SENDER.value]
     if sender:
         lines.append(say_count("bounces.todo.sender", sender))

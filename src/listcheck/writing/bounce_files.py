@@ -7,6 +7,7 @@ who open them in a spreadsheet, and Excel reads accents right only with the mark
 
 from __future__ import annotations
 
+import os
 from codecs import BOM_UTF8
 from datetime import UTC, datetime
 from typing import Self
@@ -24,6 +25,11 @@ _BATCH = 4096  # rows written at a time: a long mbox keeps little in memory
 _FORMAT = TextFormat(codec="utf-8", bom=BOM_UTF8, delimiter=",", line_terminator="\r\n", cells_may_hold_cr=False)
 
 
+def output_paths(out_dir: str) -> dict[str, str]:
+    """Where a run writes its two files."""
+    return {"bounces": os.path.join(out_dir, "bounces.csv"), "events": os.path.join(out_dir, "events.csv")}
+
+
 def iso_date(moment: datetime | None) -> str:
     """ISO 8601 in UTC to the second, with the ``Z`` that says so; empty when not known.
 
@@ -31,7 +37,10 @@ def iso_date(moment: datetime | None) -> str:
     >>> iso_date(datetime(2026, 11, 20, 11, 15, 3, 120, tzinfo=timezone(timedelta(hours=1))))
     '2026-11-20T10:15:03Z'
     """
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
+    if moment is None:
+        return ""
+    utc = moment.astimezone(UTC)  # strftime leaves years before 1000 unpadded on some platforms
+    return f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
 
 
 class BounceFiles:
