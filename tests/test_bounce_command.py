@@ -74,7 +74,8 @@ def test_the_json_report_counts_every_decision_class_and_reason(tmp_path: Path) 
                                   "not_bounces": 0, "autoreplies": 0, "read": True}]
     assert (report["events"], report["addresses"]) == (2, 2)
     assert report["decisions"] == {"suppress": 1, "retry": 1, "keep": 0}
-    assert report["classes"] == {"hard": 1, "soft": 1, "sender": 0, "complaint": 0, "unsubscribe": 0, "delivered": 0}
+    assert report["classes"] == {"hard": 1, "soft": 1, "sender": 0, "complaint": 0, "unsubscribe": 0, "delivered": 0,
+                                 "resumed": 0}
     assert len(report["reasons"]) == 20 and report["reasons"]["user_unknown"] == report["reasons"]["mailbox_full"] == 1
     assert sum(report["reasons"].values()) == 2
     assert report["rules"] == {"as_of": "2026-12-01T23:59:59.999999+00:00", "soft_limit": 3, "soft_days": 14}

@@ -23,6 +23,7 @@ import itertools
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -115,11 +116,12 @@ class HistoryStore:
         store = cls(connection, name, busy_seconds)
         try:
             with store._reporting():
-                connection.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writer
+                _into_wal(connection, busy_seconds)
                 connection.execute("PRAGMA synchronous = NORMAL")  # in WAL: durable enough, never corrupt
                 connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: the key index stays in memory
-                with store._transaction():
-                    _migrate(connection, name, migrations)
+                if _version(connection) != (APPLICATION_ID, len(migrations)):
+                    with store._transaction():  # only a file to migrate waits for the write lock
+                        _migrate(connection, name, migrations)
         except BaseException:
             connection.close()
             raise
@@ -270,10 +272,21 @@ def _inspect(path: str, *, known: int) -> None:
     if len(header) < 100 or _truncated(path, header, facts.st_size):
         raise InputError(say("error.history_corrupt", path=path, why=say("history.problem.truncated")),
                          say("hint.history_restore"))
+    # The header says whose file it is and its version (offsets 68 and 60, big-endian): most refusals
+    # need no SQLite at all, which would leave -wal and -shm files beside a WAL-mode database.
+    _refuse_foreign_or_newer(path, int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big"),
+                             known=known, tables=0)
+    # A header of nobody's (most applications set no id) may still hold another's tables: SQLite reads them.
     application_id, version, tables = _read_only_facts(path)
-    if application_id != APPLICATION_ID and (application_id != 0 or tables):
+    _refuse_foreign_or_newer(path, application_id, version, known=known, tables=len(tables))
+
+
+def _refuse_foreign_or_newer(path: str, application_id: int, version: int, *, known: int, tables: int) -> None:
+    # Ours, or blank (no id, no version, no table: an empty database, ours to fill); else another's.
+    blank = application_id == 0 and version == 0 and not tables
+    if application_id != APPLICATION_ID and not blank:
         raise InputError(say("error.history_foreign", path=path), say("hint.history_other_path"))
-    if version > known:
+    if application_id == APPLICATION_ID and version > known:
         raise InputError(say("error.history_newer", path=path, found=version, known=known),
                          say("hint.history_upgrade"))
 
@@ -299,8 +312,7 @@ def _read_only_facts(path: str) -> tuple[int, int, list[str]]:
     except sqlite3.Error as error:
         raise InputError(say("error.history_unreadable", path=path, why=error)) from None
     try:
-        application_id: int = connection.execute("PRAGMA application_id").fetchone()[0]
-        version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+        application_id, version = _version(connection)
         tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         if application_id == APPLICATION_ID and "events" in tables:
             connection.execute("SELECT max(seq) FROM events").fetchone()  # reads the table's last pages
@@ -314,21 +326,41 @@ def _read_only_facts(path: str) -> tuple[int, int, list[str]]:
 def _migrate(connection: sqlite3.Connection, path: str, migrations: Sequence[Sequence[str]]) -> None:
     """Bring the file to the newest version, inside the caller's write transaction: a second process
     that opened it at the same moment waits, then finds it done."""
-    application_id: int = connection.execute("PRAGMA application_id").fetchone()[0]
-    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    application_id, version = _version(connection)
     tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-    # Asked again under the lock: the file may have changed since it was inspected.
-    if application_id != APPLICATION_ID and (application_id != 0 or tables):
-        raise InputError(say("error.history_foreign", path=path), say("hint.history_other_path"))
-    if version > len(migrations):
-        raise InputError(say("error.history_newer", path=path, found=version, known=len(migrations)),
-                         say("hint.history_upgrade"))
+    # Asked again under the lock: another process may have migrated it since it was inspected.
+    _refuse_foreign_or_newer(path, application_id, version, known=len(migrations), tables=tables)
     for statements in migrations[version:]:
         for statement in statements:
             connection.execute(statement)
     if version < len(migrations) or application_id != APPLICATION_ID:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {len(migrations)}")
+
+
+def _into_wal(connection: sqlite3.Connection, busy_seconds: float) -> None:
+    """WAL mode, in which readers never wait for the writer and the writer never waits for readers.
+
+    Switching needs a moment alone with the file, and SQLite answers "locked" at once rather than
+    waiting when two processes that both opened a new file switch together (each holds the lock the
+    other waits for); so this waits here, up to the same timeout, for the other to finish.
+    """
+    deadline = time.monotonic() + busy_seconds
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def _version(connection: sqlite3.Connection) -> tuple[int, int]:
+    """The file's application id and schema version."""
+    application_id: int = connection.execute("PRAGMA application_id").fetchone()[0]
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return application_id, version
 
 
 def _fingerprint(date: str, bounce_class: str, reason: str, status_code: str, diagnostic: str) -> bytes:

@@ -104,7 +104,8 @@ class BounceTally:
     def add_event(self, event: BounceEvent) -> None:
         self.events += 1
         self.classes[event.bounce_class.value] += 1
-        self.reasons[event.reason] += 1
+        if event.reason in self.reasons:  # a resume event has a class but no bounce reason
+            self.reasons[event.reason] += 1
         if event.bounce_class is BounceClass.SENDER and event.diagnostic:
             self.examples.setdefault(event.reason, shortened(event.diagnostic))
 

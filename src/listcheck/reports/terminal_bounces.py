@@ -14,7 +14,7 @@ from listcheck.reports.bounce_report import BounceReport
 
 _DECISION_STYLE = {"suppress": "red", "retry": "yellow", "keep": "green"}
 _CLASS_STYLE = {"hard": "red", "soft": "yellow", "sender": "magenta", "complaint": "red", "unsubscribe": "red",
-                "delivered": "green"}
+                "delivered": "green", "resumed": "cyan"}
 
 
 def render_bounces(report: BounceReport, console: Console) -> None:
