@@ -131,7 +131,7 @@ def test_a_missing_source_exits_3(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "words"), [
     (["--as-of", "yesterday"], "--as-of 'yesterday': give a date such as 2026-12-01"),
     (["--soft-limit", "0"], "--soft-limit"),
-    ([], "Missing argument 'SOURCE...'"),
+    ([], "give at least one SOURCE, or --history PATH"),
 ])
 def test_bad_options_exit_2(tmp_path: Path, args: list[str], words: str) -> None:
     message = tmp_path / "rebote.eml"

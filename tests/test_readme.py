@@ -242,6 +242,30 @@ def known_domains(lab: Lab) -> None:
     assert report["reasons"]["typo_domain"] == 1
 
 
+HARD_BOUNCE = ("From: MAILER-DAEMON@mx.correo.es\nSubject: Undelivered Mail\nDate: Fri, 20 Nov 2026 10:00:00 +0000\n"
+               "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=B\n\n"
+               "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.correo.es\n\n"
+               "Final-Recipient: rfc822; ana@correo.es\nAction: failed\nStatus: 5.1.1\n"
+               "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\n--B--\n")
+
+
+def history(lab: Lab) -> None:
+    lab.write("rebote.eml", HARD_BOUNCE)
+    assert lab.run("bounces", "rebote.eml", "--history", "historial.sqlite", "-q", "-o", "salida").exit_code == 0
+    report, clean, rejected = lab.check("--history", "historial.sqlite", "--as-of", "2026-12-01")
+    assert "ana@correo.es" not in first_cells(clean) and report["reasons"]["suppressed"] == 2  # ana, ANA
+    detail = next(row for row in rejected if row[0] == "ana@correo.es")[5]
+    assert detail == ("In the bounce history historial.sqlite: hard bounce on 2026-11-20: user unknown (5.1.1). "
+                      "Never mail it.")
+
+
+def as_of(lab: Lab) -> None:
+    lab.write("rebote.eml", HARD_BOUNCE)
+    lab.run("bounces", "rebote.eml", "--history", "historial.sqlite", "-q", "-o", "salida")
+    report, clean, _ = lab.check("--history", "historial.sqlite", "--as-of", "2026-11-19")  # before the bounce
+    assert "ana@correo.es" in first_cells(clean) and report["reasons"]["suppressed"] == 0
+
+
 def suppress(lab: Lab) -> None:
     lab.write("bajas.txt", "ana@correo.es\n")
     lab.write("rebotes.csv", "email,type\nINFO@empresa.es,hard\n")
@@ -449,6 +473,9 @@ EFFECTS = [
                             "as corrections"), known_domains),
     (("--suppress",), ("addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export "
                        "(repeatable)"), suppress),
+    (("--history",), ("also suppress what a bounce history (listcheck bounces --history) decides to suppress, its "
+                      "reason in listcheck_detail"), history),
+    (("--as-of",), "decide the history as of this date (its end, UTC) or moment (default: now)", as_of),
     (("--allow-domains",), "domains never treated as throwaway (one per line)", allow_domains),
     (("--strict",), "risky and unknown rows go to the rejected file", strict),
     (("--reject", "--keep"), "send these reasons to the rejected or the clean file (repeatable)", reject_and_keep),

@@ -74,6 +74,10 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
         "es": "'{domain}' está reservado para ejemplos, pruebas o redes privadas; ningún buzón real lo usa."},
     "detail.correction_fails": {"en": "The likely correction {address} does not work either: {detail}",
                                 "es": "La corrección probable {address} tampoco funciona: {detail}"},
+    "detail.suppressed_history": {
+        "en": "In the bounce history {store}: {what}: {reason}{code}. Never mail it.",
+        "es": "En el historial de rebotes {store}: {what}: {reason}{code}. No le escribas."},
+    "detail.history_what": {"en": "{kind} on {date}", "es": "{kind} el {date}"},
     "detail.suppressed": {
         "en": "On the suppression list {source}: it bounced, complained or unsubscribed before. Never mail it.",
         "es": "Está en la lista de supresión {source}: rebotó, se quejó o se dio de baja antes. No le escribas "

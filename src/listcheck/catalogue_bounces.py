@@ -208,6 +208,113 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "hint.history_restore": {"en": "restore it from a backup, or give --history a new file",
                              "es": "restáuralo de una copia de seguridad o indica en --history un archivo nuevo"},
     "hint.history_upgrade": {"en": "upgrade listcheck", "es": "actualiza listcheck"},
+    "usage.bounces_sources": {"en": "give at least one SOURCE, or --history PATH to decide over a history",
+                              "es": "indica al menos una SOURCE, o --history RUTA para decidir sobre un historial"},
     "usage.as_of": {"en": "--as-of '{value}': give a date such as 2026-12-01 or 2026-12-01T10:00:00Z",
                     "es": "--as-of '{value}': indica una fecha como 2026-12-01 o 2026-12-01T10:00:00Z"},
+
+    # listcheck resume: can this address be mailed again? ({what} and {facts} as in bounces.csv's detail.)
+    "resume.no.consent": {
+        "en": "{what}{facts}. Consent is the person's, never the sender's to lift: do not mail it, whatever the "
+              "client says; only the person can take it back, by subscribing again.",
+        "es": "{what}{facts}. El consentimiento es de la persona y no le corresponde al remitente levantarlo: no le "
+              "escribas, diga lo que diga el cliente; solo la persona puede deshacerlo, suscribiéndose de nuevo."},
+    "resume.no.dead": {
+        "en": "{what}{facts}: mailing it would bounce again. Ask the client for a new address.",
+        "es": "{what}{facts}: si se le escribe, volverá a rebotar. Pide al cliente una dirección nueva."},
+    "resume.no.dead_typo": {
+        "en": "{what}{facts}: mailing it would bounce again. Its domain looks misspelled: ask the client whether "
+              "they meant {suggestion}.",
+        "es": "{what}{facts}: si se le escribe, volverá a rebotar. Su dominio parece mal escrito: pregunta al "
+              "cliente si quería decir {suggestion}."},
+    "resume.no.domain_dead": {
+        "en": "{what}{facts}. DNS, asked again now, still says: {dns} Ask the client for a new address.",
+        "es": "{what}{facts}. El DNS, consultado de nuevo ahora, sigue diciendo: {dns} Pide al cliente una "
+              "dirección nueva."},
+    "resume.no.domain_dead_typo": {
+        "en": "{what}{facts}. DNS, asked again now, still says: {dns} Its domain looks misspelled: ask the client "
+              "whether they meant {suggestion}.",
+        "es": "{what}{facts}. El DNS, consultado de nuevo ahora, sigue diciendo: {dns} Su dominio parece mal "
+              "escrito: pregunta al cliente si quería decir {suggestion}."},
+    "resume.no.listed": {
+        "en": "{what}: the list says not to mail it and gives no reason that could have changed. Ask whoever keeps "
+              "the list, or ask the client for a new address.",
+        "es": "{what}: la lista dice que no se le escriba y no da ningún motivo que haya podido cambiar. Pregunta a "
+              "quien lleva la lista o pide al cliente una dirección nueva."},
+    "resume.no.not_an_address": {"en": "'{text}' is not an email address: ask the client to write it again.",
+                                 "es": "'{text}' no es una dirección de correo: pide al cliente que la escriba de "
+                                       "nuevo."},
+    "resume.yes.soft_bounces": {
+        "en": {"one": "Suppressed only by {count} soft bounce over {days}: a temporary problem, such as a full "
+                      "mailbox the client has since emptied. It can be mailed again.",
+               "other": "Suppressed only by {count} soft bounces over {days}: a temporary problem, such as a full "
+                        "mailbox the client has since emptied. It can be mailed again."},
+        "es": {"one": "Suprimida solo por {count} rebote temporal a lo largo de {days}: un problema pasajero, como "
+                      "un buzón lleno que el cliente ya ha vaciado. Se le puede volver a escribir.",
+               "other": "Suprimida solo por {count} rebotes temporales a lo largo de {days}: un problema pasajero, "
+                        "como un buzón lleno que el cliente ya ha vaciado. Se le puede volver a escribir."}},
+    "resume.yes.domain_back": {
+        "en": "{what}{facts}, but DNS shows now that the domain receives mail: it can be mailed again.",
+        "es": "{what}{facts}, pero el DNS muestra ahora que el dominio recibe correo: se le puede volver a "
+              "escribir."},
+    "resume.yes.retry": {
+        "en": {"one": "Not suppressed: {count} soft bounce since the last delivery, fewer than the {limit} that "
+                      "suppress. It can be mailed again.",
+               "other": "Not suppressed: {count} soft bounces since the last delivery, fewer than the {limit} that "
+                        "suppress. It can be mailed again."},
+        "es": {"one": "No está suprimida: {count} rebote temporal desde la última entrega, menos de los {limit} que "
+                      "la suprimirían. Se le puede volver a escribir.",
+               "other": "No está suprimida: {count} rebotes temporales desde la última entrega, menos de los {limit} "
+                        "que la suprimirían. Se le puede volver a escribir."}},
+    "resume.yes.no_events": {"en": "No bounce, complaint or unsubscribe on record: nothing stops mailing it.",
+                             "es": "No consta ningún rebote, queja ni baja: nada impide escribirle."},
+    "resume.yes.nothing_counts": {
+        "en": "Not suppressed: none of its events counts up to the date of the decision. It can be mailed.",
+        "es": "No está suprimida: ninguno de sus eventos cuenta hasta la fecha de la decisión. Se le puede "
+              "escribir."},
+    "resume.yes.sender": {
+        "en": "Not suppressed: its bounces were the sender's own problem, not the address's. It can be mailed once "
+              "the sender has fixed it.",
+        "es": "No está suprimida: sus rebotes fueron un problema del propio remitente, no de la dirección. Se le "
+              "puede escribir en cuanto el remitente lo haya corregido."},
+    "resume.yes.delivered": {
+        "en": "Not suppressed: a later delivery cleared the earlier bounces. It can be mailed.",
+        "es": "No está suprimida: una entrega posterior dejó sin efecto los rebotes anteriores. Se le puede "
+              "escribir."},
+    "resume.yes.resumed": {
+        "en": "Not suppressed: mailing was resumed{facts} and nothing has bounced since. It can be mailed.",
+        "es": "No está suprimida: los envíos se reanudaron{facts} y nada ha rebotado desde entonces. Se le puede "
+              "escribir."},
+    "resume.yes.keep": {"en": "Not suppressed: it can be mailed.", "es": "No está suprimida: se le puede escribir."},
+    "resume.unknown.dns_off": {
+        "en": "{what}{facts}. Whether the domain receives mail now takes DNS, which was not asked (--no-dns): ask "
+              "again with DNS.",
+        "es": "{what}{facts}. Para saber si el dominio recibe correo ahora hace falta el DNS, que no se consultó "
+              "(--no-dns): vuelve a preguntar con DNS."},
+    "resume.unknown.dns": {
+        "en": "{what}{facts}. Whether the domain receives mail now takes DNS, which could not say: {dns}",
+        "es": "{what}{facts}. Para saber si el dominio recibe correo ahora hace falta el DNS, que no pudo "
+              "decirlo: {dns}"},
+    "resume.lift.lifted": {"en": "Suppression lifted on {date} by {by}: {note}",
+                           "es": "Supresión levantada el {date} por {by}: {note}"},
+    "resume.lift.lifted_anonymous": {"en": "Suppression lifted on {date}: {note}",
+                                     "es": "Supresión levantada el {date}: {note}"},
+    "resume.lift.no_note": {"en": "no note given", "es": "sin nota"},
+    "resume.lift.not_needed": {"en": "Nothing to lift: the address is not suppressed.",
+                               "es": "Nada que levantar: la dirección no está suprimida."},
+    "resume.lift.refused_no": {"en": "Not lifted: the answer is no.",
+                               "es": "No se ha levantado: la respuesta es no."},
+    "resume.lift.refused_unknown": {"en": "Not lifted: until the answer is known, it stays as it is.",
+                                    "es": "No se ha levantado: mientras no se sepa la respuesta, sigue como está."},
+    # Its terminal report.
+    "resume.title": {"en": "Can it be mailed again?", "es": "¿Se le puede volver a escribir?"},
+    "resume.as_of": {"en": "decided as of {as_of}", "es": "decidido a fecha de {as_of}"},
+    "resume.answer.yes": {"en": "yes", "es": "sí"},
+    "resume.answer.no": {"en": "no", "es": "no"},
+    "resume.answer.unknown": {"en": "unknown", "es": "no se sabe"},
+    "resume.column.date": {"en": "Date", "es": "Fecha"},
+    "resume.column.code": {"en": "Code", "es": "Código"},
+    "resume.column.words": {"en": "Server's words", "es": "Palabras del servidor"},
+    "resume.no_events": {"en": "No event on record.", "es": "No consta ningún evento."},
+    "resume.dns_off": {"en": "DNS: not consulted (--no-dns)", "es": "DNS: no consultado (--no-dns)"},
 }

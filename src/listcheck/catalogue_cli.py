@@ -73,6 +73,13 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export (repeatable).",
         "es": "Direcciones a las que no escribir nunca: una lista simple, o una exportación de rebotes, quejas o "
               "bajas (se puede repetir)."},
+    "help.check.history": {
+        "en": "Also suppress the addresses a bounce history (listcheck bounces --history) decides to suppress.",
+        "es": "Suprime también las direcciones que un historial de rebotes (listcheck bounces --history) decide "
+              "suprimir."},
+    "help.check.as_of": {
+        "en": "Decide the history as of this date (its end, UTC) or moment [default: now].",
+        "es": "Decide el historial a fecha de este día (su final, UTC) o momento [predeterminado: ahora]."},
     "help.check.allow_domains": {"en": "Domains never treated as throwaway (one per line).",
                                  "es": "Dominios que nunca se tratan como desechables (uno por línea)."},
     "help.check.strict": {"en": "Risky and unknown rows go to the rejected file.",
@@ -123,6 +130,11 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
                          "es": "Sin informe para personas; solo se muestran los errores."},
     "help.bounces.out_dir": {"en": "Folder for bounces.csv and events.csv [default: the working folder].",
                              "es": "Carpeta para bounces.csv y events.csv [predeterminado: la carpeta de trabajo]."},
+    "help.bounces.history": {
+        "en": "A bounce history (an SQLite file, made on first use): the events read are added to it and each "
+              "address is decided over all it holds; with no SOURCE, every address in it.",
+        "es": "Un historial de rebotes (un archivo SQLite, creado la primera vez): los eventos leídos se le añaden y "
+              "cada dirección se decide con todo lo que guarda; sin SOURCE, todas sus direcciones."},
     "help.bounces.as_of": {
         "en": "Decide as of this date (2026-12-01 means its end, UTC) or moment; later events are ignored "
               "[default: now].",

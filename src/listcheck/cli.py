@@ -84,6 +84,8 @@ def cli() -> None:
 @option("--fix-typos", is_flag=True, help_key="help.check.fix_typos")
 @option("--known-domains", metavar="FILE", help_key="help.check.known_domains")
 @option("--suppress", multiple=True, metavar="FILE", help_key="help.check.suppress")
+@option("--history", metavar="PATH", help_key="help.check.history")
+@option("--as-of", metavar="DATE", help_key="help.check.as_of")
 @option("--allow-domains", metavar="FILE", help_key="help.check.allow_domains")
 @option("--strict", is_flag=True, help_key="help.check.strict")
 @option("--reject", "reject_reasons", multiple=True, metavar="REASON[,REASON]", help_key="help.check.reject")
@@ -110,7 +112,7 @@ def check(
     ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
     rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], dns_timeout: float, dns_concurrency: int,
     no_cache: bool, fix_typos: bool, known_domains: str | None,
-    suppress: tuple[str, ...], allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
+    suppress: tuple[str, ...], history: str | None, as_of: str | None, allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
     keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
     report_html: str | None, client: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
@@ -138,7 +140,8 @@ def check(
             policy=PolicySettings(
                 strict=strict, fix_typos=fix_typos, reject=_codes(reject_reasons), keep=_codes(keep_reasons),
                 known_domains=tuple(read_domain_list(known_domains)) if known_domains else (),
-                allow_domains=tuple(read_domain_list(allow_domains)) if allow_domains else (), suppress=suppress),
+                allow_domains=tuple(read_domain_list(allow_domains)) if allow_domains else (), suppress=suppress,
+                history=history, as_of=_moment(as_of) if as_of else None),
             output=output, progress=progress, stdin=sys.stdin.buffer,
         )
     except UsageError as error:
@@ -203,8 +206,9 @@ def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver
 
 
 @cli.command(cls=Command, help_key="help.bounces")
-@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True)
+@click.argument("sources", metavar="SOURCE...", nargs=-1)
 @option("-o", "--out-dir", default=".", metavar="DIR", help_key="help.bounces.out_dir")
+@option("--history", metavar="PATH", help_key="help.bounces.history")
 @option("--as-of", metavar="DATE", help_key="help.bounces.as_of")
 @option("--soft-limit", type=click.IntRange(min=1), default=3, show_default=True, metavar="N",
         help_key="help.bounces.soft_limit")
@@ -215,15 +219,17 @@ def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver
         callback=speak_as_asked, help_key="help.bounces.lang")
 @option("-q", "--quiet", is_flag=True, help_key="help.bounces.quiet")
 @click.pass_context
-def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, as_of: str | None, soft_limit: int,
-            soft_days: int, report_json: str | None, quiet: bool) -> None:
+def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, history: str | None, as_of: str | None,
+            soft_limit: int, soft_days: int, report_json: str | None, quiet: bool) -> None:
     """``listcheck bounces``; it speaks as ``check`` does (help ``help.bounces``)."""
+    if not sources and history is None:
+        raise click.UsageError(say("usage.bounces_sources"))
     try:
         rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
         outputs = [*output_paths(out_dir).values(), *([report_json] if report_json not in (None, "-") else [])]
         for source in sources:  # the user's bounces are never overwritten, nor one output by another
             refuse_overwriting_input(None if source == "-" or os.path.isdir(source) else source, *outputs)
-        report = check_bounces(list(sources), rules=rules, out_dir=out_dir, stdin=sys.stdin.buffer)
+        report = check_bounces(list(sources), rules=rules, out_dir=out_dir, stdin=sys.stdin.buffer, history=history)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except InputError as error:

@@ -56,7 +56,8 @@ class RowJudge:
             policy=settings.rules,
             knowledge=DomainKnowledge(known_domains=settings.known_domains) if settings.known_domains else None,
             disposable=DisposableDomains(allow_domains=settings.allow_domains) if settings.allow_domains else None,
-            suppressions=load_suppression_lists(settings.suppress) if settings.suppress else None,
+            suppressions=load_suppression_lists(settings.suppress, history=settings.history, now=settings.as_of)
+            if settings.suppress or settings.history else None,
         )
 
     @property
@@ -225,7 +226,8 @@ def _suppressed(verdict: AddressVerdict, suppressions: SuppressionList) -> Addre
         return verdict
     return replace(verdict, address=verdict.corrected_from or verdict.address, status=Status.INVALID,
                    reason=Reason.SUPPRESSED, suggestion="", corrected_from="",
-                   detail=say("detail.suppressed", source=source))
+                   detail=suppressions.detail_of(verdict.comparison_key) or (suppressions.detail_of(typed) if typed else None)
+                   or say("detail.suppressed", source=source))
 
 
 def destination_of(verdict: AddressVerdict, policy: Policy) -> Destination:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -91,7 +92,8 @@ class PolicySettings:
     ``reject`` and ``keep`` are reason codes sent to the rejected or the clean file whatever the
     defaults and ``strict`` say; ``fix_typos`` writes the correction of a misspelled domain into the
     clean file. ``known_domains`` are real domains of this audience (never flagged, offered as
-    corrections), ``allow_domains`` never count as throwaway, ``suppress`` are suppression files.
+    corrections), ``allow_domains`` never count as throwaway, ``suppress`` are suppression files and
+    ``history`` a bounce history store (decided ``as_of``).
     """
 
     strict: bool = False
@@ -101,6 +103,8 @@ class PolicySettings:
     known_domains: tuple[str, ...] = ()
     allow_domains: tuple[str, ...] = ()
     suppress: tuple[str, ...] = ()
+    history: str | None = None  # a bounce history store: its suppressed addresses are suppressed too
+    as_of: datetime | None = None  # the moment the history's decisions are made for; None: now
 
     def __post_init__(self) -> None:
         self.rules  # noqa: B018  # made now, so that a bad code fails before any file is read
@@ -170,6 +174,7 @@ class Settings:
             "strict": policy.strict, "fix_typos": policy.fix_typos, "dns": self.dns is not None,
             "nameservers": list(self.dns.nameservers) if self.dns is not None else [],
             "reject": sorted(policy.reject), "keep": sorted(policy.keep), "suppress": list(policy.suppress),
+            "history": policy.history,
             "allow_domains": len(policy.allow_domains), "known_domains": len(policy.known_domains),
             "annotate": output.annotate, "safe_formulas": output.safe_formulas, "encoding": reading.encoding,
             "encoding_errors": reading.encoding_errors, "column": reading.column, "delimiter": reading.delimiter,

@@ -11,11 +11,12 @@ repeated for weeks): a full mailbox or a block of the sender's own making is wor
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from listcheck.bounces.decide import Decision, DecisionRules, decided
+from listcheck.bounces.decide import AddressDecision, Decision, DecisionRules, decided
+from listcheck.bounces.history import HistoryStore
 from listcheck.bounces.sources import BounceSources, is_bounces_csv
 from listcheck.bounces.spool import EventSpool
 from listcheck.checks.addresses import check_address
@@ -40,6 +41,7 @@ class SuppressionList:
     sources: dict[str, str] = field(default_factory=dict)
     temporary: int = 0
     warnings: list[RunWarning] = field(default_factory=list)
+    details: dict[str, str] = field(default_factory=dict)  # a sentence of its own, for the history's addresses
 
     def summary(self) -> SuppressionSummary:
         """What these lists hold, for the report."""
@@ -49,17 +51,30 @@ class SuppressionList:
         """The file that suppresses this address (its comparison key), or None."""
         return self.sources.get(key)
 
+    def detail_of(self, key: str) -> str | None:
+        """What the history says of this address, when it is the history that suppresses it."""
+        return self.details.get(key)
+
     @property
     def files(self) -> list[str]:
         """The files read, in order."""
         return list(dict.fromkeys(self.sources.values()))
 
 
-def load_suppression_lists(paths: Iterable[str], *, now: datetime | None = None) -> SuppressionList:
-    """Read every suppression file; one that cannot be read is a usage error naming it."""
+def load_suppression_lists(paths: Iterable[str], *, history: str | None = None,
+                           now: datetime | None = None) -> SuppressionList:
+    """Read every suppression file, and the addresses a bounce history decides to suppress as of
+    ``now``; a file that cannot be read is a usage error naming it, a store that cannot be an input
+    error (``history.HistoryStore.open``)."""
     sources: dict[str, str] = {}
+    details: dict[str, str] = {}
     temporary = 0
     warnings = []
+    if history is not None:
+        for decision in _history_suppressions(history, now or datetime.now(UTC)):
+            key = check_address(decision.address).comparison_key
+            sources.setdefault(key, os.path.basename(history))
+            details.setdefault(key, _history_detail(os.path.basename(history), decision))
     for path in paths:
         suppressed, skipped = _decided(path, now or datetime.now(UTC))
         for address in suppressed:
@@ -69,7 +84,26 @@ def load_suppression_lists(paths: Iterable[str], *, now: datetime | None = None)
         temporary += skipped
         if skipped:
             warnings.append(warn("temporary_bounces", count=skipped, file=os.path.basename(path)))
-    return SuppressionList(sources, temporary, warnings)
+    return SuppressionList(sources, temporary, warnings, details)
+
+
+def _history_suppressions(path: str, now: datetime) -> Iterator[AddressDecision]:
+    with HistoryStore.open(path) as store:
+        for decision in decided(store.groups(), DecisionRules(as_of=now), now=now):
+            if decision.decision is Decision.SUPPRESS:
+                yield decision
+
+
+def _history_detail(store: str, decision: AddressDecision) -> str:
+    """Such as: In the bounce history historial.sqlite: hard bounce on 2026-11-20: user unknown (5.1.1).
+    Never mail it."""
+    deciding = decision.deciding
+    kind = say(f"bounce.class.{decision.bounce_class.value}").lower() if decision.bounce_class else ""
+    date = deciding.date.date().isoformat() if deciding and deciding.date else ""
+    what = say("detail.history_what", kind=kind, date=date) if date else kind
+    reason = decision.reason.replace("_", " ")
+    code = f" ({deciding.status_code})" if deciding and deciding.status_code else ""
+    return say("detail.suppressed_history", store=store, what=what, reason=reason, code=code)
 
 
 def _decided(path: str, now: datetime) -> tuple[list[str], int]:
