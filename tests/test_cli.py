@@ -326,7 +326,8 @@ def test_every_help_page_speaks_spanish_and_its_english_is_unchanged():
         "Options:\n  --version   Show the version and exit.\n  -h, --help  Show this message and exit.\n\n"
         "Commands:\n  address  Judge one address or a few (TEXT as pasted: 'Ana...\n"
         "  bounces  Read what bounced, say why, and decide per address: suppress,...\n"
-        "  check    Check every address in INPUT (a CSV/TSV file, an .xlsx workbook,...\n")
+        "  check    Check every address in INPUT (a CSV/TSV file, an .xlsx workbook,...\n"
+        "  resume   The support question: the client says it is fixed, may we mail...\n")
 
 
 def test_every_option_says_its_help_from_the_catalogue():

@@ -130,6 +130,25 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
                          "es": "Sin informe para personas; solo se muestran los errores."},
     "help.bounces.out_dir": {"en": "Folder for bounces.csv and events.csv [default: the working folder].",
                              "es": "Carpeta para bounces.csv y events.csv [predeterminado: la carpeta de trabajo]."},
+    "help.resume": {
+        "en": "The support question: the client says it is fixed, may we mail ADDRESS again? Shows each address's "
+              "events and answers yes, no or unknown with why. Exit 0 when every answer is yes, 1 otherwise.",
+        "es": "La pregunta de soporte: el cliente dice que ya está arreglado, ¿podemos volver a escribir a ADDRESS? "
+              "Muestra los eventos de cada dirección y responde sí, no o no se sabe, con el porqué. Termina con 0 "
+              "si todas las respuestas son sí, si no con 1."},
+    "help.resume.history": {"en": "The bounce history to answer from (listcheck bounces --history).",
+                            "es": "El historial de rebotes con el que responder (listcheck bounces --history)."},
+    "help.resume.from": {"en": "Answer from these bounce sources instead of a history (repeatable).",
+                         "es": "Responde a partir de estas fuentes de rebotes en lugar de un historial (repetible)."},
+    "help.resume.lift": {"en": "Record a resume in the history for each address answered yes (needs --note).",
+                         "es": "Registra en el historial la reanudación de cada dirección respondida con sí (requiere "
+                               "--note)."},
+    "help.resume.note": {"en": "Why the mailing resumes, as the client said it: kept in the history.",
+                         "es": "Por qué se reanuda el envío, como lo dijo el cliente: se guarda en el historial."},
+    "help.resume.by": {"en": "Who lifts the suppression: kept in the history.",
+                       "es": "Quién levanta la supresión: se guarda en el historial."},
+    "help.resume.report_json": {"en": "Write the answers as JSON here; '-' is stdout.",
+                                "es": "Escribe aquí las respuestas en JSON; '-' es la salida estándar."},
     "help.bounces.history": {
         "en": "A bounce history (an SQLite file, made on first use): the events read are added to it and each "
               "address is decided over all it holds; with no SOURCE, every address in it.",

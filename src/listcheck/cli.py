@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import UTC, date, datetime, time
 from enum import IntEnum
 from typing import IO
@@ -21,6 +22,7 @@ from rich.console import Console
 from listcheck.address_check import check_addresses
 from listcheck.bounce_check import check_bounces
 from listcheck.bounces.decide import DecisionRules
+from listcheck.bounces.history import HistoryStore
 from listcheck.cli_help import Command, Group, Option, option, speak_as_asked
 from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
@@ -31,6 +33,8 @@ from listcheck.reports.report import Report
 from listcheck.reports.terminal import render_addresses, render_report
 from listcheck.reports.terminal_bounces import render_bounces
 from listcheck.reports.terminal_progress import RunProgress
+from listcheck.reports.terminal_resume import render_resume
+from listcheck.resume_check import answer_resume
 from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, ReadingSettings
 from listcheck.version import __version__
 from listcheck.writing.bounce_files import output_paths
@@ -43,6 +47,7 @@ class ExitStatus(IntEnum):
     OK = 0
     FAIL_OVER = 1
     NOT_ALL_VALID = 1  # listcheck address: some address is not valid
+    NOT_ALL_YES = 1  # listcheck resume: some address may not be mailed again, or it cannot be told
     BAD_OPTIONS = 2
     BAD_INPUT = 3
     INTERRUPTED = 130
@@ -194,14 +199,7 @@ def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver
             nameservers=nameserver, timeout=dns_timeout, cache=not no_cache))
     except UsageError as error:
         raise click.UsageError(str(error)) from None
-    try:
-        if report_json is not None:
-            _write_report(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", report_json)
-        if report_json != "-":
-            _print(lambda console: render_addresses(report, console), to_stderr=False)
-    except BrokenPipeError:
-        _silence(sys.stdout, sys.stderr)
-        ctx.exit(ExitStatus.BROKEN_PIPE)
+    _show_answers(ctx, report.to_dict(), lambda console: render_addresses(report, console), report_json)
     ctx.exit(ExitStatus.OK if report.all_valid else ExitStatus.NOT_ALL_VALID)
 
 
@@ -254,6 +252,50 @@ def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, history:
 _DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 
 
+@cli.command(cls=Command, help_key="help.resume")
+@click.argument("addresses", metavar="ADDRESS...", nargs=-1, required=True)
+@option("--history", metavar="PATH", help_key="help.resume.history")
+@option("--from", "sources", multiple=True, metavar="SOURCE", help_key="help.resume.from")
+@option("--lift", is_flag=True, help_key="help.resume.lift")
+@option("--note", metavar="TEXT", help_key="help.resume.note")
+@option("--by", metavar="NAME", default="", help_key="help.resume.by")
+@option("--as-of", metavar="DATE", help_key="help.bounces.as_of")
+@option("--soft-limit", type=click.IntRange(min=1), default=3, show_default=True, metavar="N",
+        help_key="help.bounces.soft_limit")
+@option("--soft-days", type=click.IntRange(min=0), default=14, show_default=True, metavar="DAYS",
+        help_key="help.bounces.soft_days")
+@option("--no-dns", is_flag=True, help_key="help.no_dns")
+@option("--nameserver", multiple=True, metavar="HOST[:PORT]", help_key="help.nameserver")
+@option("--dns-timeout", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
+        metavar="SECONDS", help_key="help.dns_timeout")
+@option("--report-json", metavar="PATH", help_key="help.resume.report_json")
+@option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+        callback=speak_as_asked, help_key="help.bounces.lang")
+@click.pass_context
+def resume(ctx: click.Context, addresses: tuple[str, ...], history: str | None, sources: tuple[str, ...], lift: bool,
+           note: str | None, by: str, as_of: str | None, soft_limit: int, soft_days: int, no_dns: bool,
+           nameserver: tuple[str, ...], dns_timeout: float, report_json: str | None) -> None:
+    """``listcheck resume``: may we mail these addresses again? (help ``help.resume``)."""
+    if (history is None) == (not sources):
+        raise click.UsageError(say("usage.resume_events"))
+    if lift and (history is None or not note):
+        raise click.UsageError(say("usage.resume_lift"))
+    try:
+        rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
+        dns = None if no_dns else DnsSettings(nameservers=nameserver, timeout=dns_timeout)
+        with ExitStack() as stack:
+            store = stack.enter_context(HistoryStore.open(history)) if history is not None else None
+            report = answer_resume(list(addresses), history=store, sources=sources, dns=dns, rules=rules, lift=lift,
+                                   note=note or "", by=by, stdin=sys.stdin.buffer)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except InputError as error:
+        click.echo(say("error.prefix") + str(error), err=True)
+        ctx.exit(ExitStatus.BAD_INPUT)
+    _show_answers(ctx, report.to_dict(), lambda console: render_resume(report, console), report_json)
+    ctx.exit(ExitStatus.OK if report.all_yes else ExitStatus.NOT_ALL_YES)
+
+
 def _moment(text: str) -> datetime:
     """``--as-of``: a date means the end of that day in UTC, so the day's own events count; a moment
     without a zone is UTC."""
@@ -264,6 +306,22 @@ def _moment(text: str) -> datetime:
     except ValueError:
         raise UsageError(say("usage.as_of", value=text)) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _show_answers(ctx: click.Context, answers: dict[str, object], draw: Callable[[Console], None],
+                  report_json: str | None) -> None:
+    """The JSON of ``address`` or ``resume`` where asked, and the answers on the terminal unless the
+    JSON went to standard output."""
+    try:
+        if report_json is not None:
+            _write_report(json.dumps(answers, ensure_ascii=False, indent=2) + "\n", report_json)
+        if report_json != "-":
+            _print(draw, to_stderr=False)
+    except BrokenPipeError:
+        _silence(sys.stdout, sys.stderr)
+        ctx.exit(ExitStatus.BROKEN_PIPE)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
 
 
 class _ReportConsole(Console):
