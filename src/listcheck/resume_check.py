@@ -15,9 +15,9 @@ history and resuming).
 With ``lift=True`` a resume event (who, when, why) is recorded in the history for each ``yes``
 address that is suppressed or waiting to be retried; never for ``no`` or ``unknown``.
 
->>> report = answer_resume(["ana@example.es"], history=store, dns=None)  # doctest: +SKIP
->>> report.answers[0].answer, report.all_yes  # doctest: +SKIP
-(<Answer.YES: 'yes'>, True)
+For example ``answer_resume(["ana@example.es"], history=store, dns=None)`` gives a report whose
+``answers[0].answer`` is ``Answer.YES`` and ``all_yes`` True for an address never suppressed
+(tests/test_resume.py runs it).
 """
 
 from __future__ import annotations

@@ -10,9 +10,8 @@ CONTRACT.md, Bounce history and resuming. What the file promises:
   with ``InputError`` and left exactly as it was: it is inspected read-only before anything writes;
 - the schema carries its version in ``PRAGMA user_version`` and reaches the newest by ``MIGRATIONS``.
 
->>> with HistoryStore.open(path) as store:  # doctest: +SKIP
-...     store.add(events)
-...     decide(address, store.events_of(address), rules)
+Used as ``with HistoryStore.open(path) as store: store.add(events)``, then
+``decide(address, store.events_of(address), rules)`` (tests/test_bounce_history.py runs it).
 """
 
 from __future__ import annotations
