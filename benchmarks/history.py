@@ -9,8 +9,9 @@ few repeat. Each phase runs in a process of its own, for its peak resident memor
 ``ru_maxrss``); the store is a real file in a temporary folder:
 
 - import: one ``HistoryStore.add`` call streaming the generator into a new store;
-- answers: open the store, then for random addresses ``events_of`` and ``decide``, as ``listcheck
-  resume`` does per address (the open is timed apart: a ``resume`` run pays it once);
+- answers: open the store, then for random addresses the whole answer of ``listcheck resume``
+  (``answer_resume`` with DNS off: the events, the decision, the sentence), one address at a time
+  as support asks (the open is timed apart: a ``resume`` run pays it once);
 - import again: the same events from the same generator, which must add 0 (idempotence).
 
 Targets (issue 16): a million events imported in at most 60 s here; one answer well under 0.5 s.
@@ -30,9 +31,10 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from listcheck.bounces.decide import DecisionRules, decide
+from listcheck.bounces.decide import DecisionRules
 from listcheck.bounces.events import BounceEvent, Classification
 from listcheck.bounces.history import HistoryStore
+from listcheck.resume_check import answer_resume
 
 ADDRESSES, DOMAINS = 250_000, 4_000
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -83,10 +85,10 @@ def phase_answers(path: str, answers: int) -> dict[str, float]:
         for _ in range(answers):
             one = address(chooser.randrange(ADDRESSES))
             begun = time.perf_counter()
-            history = store.events_of(one)
-            decide(one, history, rules)
+            # The whole answer support gets, DNS off: the events, the decision, the sentence.
+            report = answer_resume([one], history=store, dns=None, rules=rules)
             times.append(time.perf_counter() - begun)
-            events += len(history)
+            events += len(report.answers[0].events)
     return {"open": opened, "total": sum(times), "median": statistics.median(times), "max": max(times),
             "events": events}
 
@@ -125,7 +127,7 @@ def main() -> None:
               f"(held {figures['held']:,}); file {os.path.getsize(path) / 2**20:,.0f} MiB")
         answers, memory = run_phase(["--phase", "answers", *common])
         print(f"answers       {answers['total']:6.2f} s   {memory:6.0f} MiB peak   {options.answers:,} answers "
-              f"(events_of + decide), {answers['events']:,} events read; per answer median "
+              f"(answer_resume, DNS off), {answers['events']:,} events read; per answer median "
               f"{answers['median'] * 1000:.2f} ms, max {answers['max'] * 1000:.2f} ms; open "
               f"{answers['open'] * 1000:.1f} ms")
         figures, memory = run_phase(["--phase", "import", *common])

@@ -11,10 +11,10 @@ from typing import IO
 from listcheck.bounces.decide import DecisionRules, decided
 from listcheck.bounces.events import BounceEvent
 from listcheck.bounces.history import HistoryStore
-from listcheck.bounces.sources import BounceSources, SourceSummary
+from listcheck.bounces.sources import BounceSources, nothing_read
 from listcheck.bounces.spool import EventSpool
 from listcheck.errors import InputError
-from listcheck.messages import pinned, say
+from listcheck.messages import pinned
 from listcheck.reports.bounce_report import BounceReport, BounceTally, source_warnings
 from listcheck.version import __version__
 from listcheck.writing.bounce_files import BounceFiles, output_paths
@@ -62,7 +62,7 @@ def check_bounces(
                 groups = _through_history(stack.enter_context(HistoryStore.open(history)), sources, paths, files,
                                           tally)
             if paths and not any(summary.read for summary in sources.summaries):
-                raise InputError(_nothing_read(sources.summaries))
+                raise InputError(nothing_read(sources.summaries))
             for decision in decided(groups, rules, now=as_of):
                 files.add_decision(decision)
                 tally.add_decision(decision)
@@ -94,10 +94,3 @@ def _listed(groups: Iterator[tuple[str, list[BounceEvent]]], files: BounceFiles,
             files.add_event(event)
             tally.add_event(event)
         yield address, events
-
-
-def _nothing_read(summaries: Sequence[SourceSummary]) -> str:
-    if len(summaries) == 1:
-        return say("error.bounces_unreadable", why=summaries[0].problem)
-    why = "; ".join(say("error.source_why", path=summary.path, why=summary.problem) for summary in summaries)
-    return say("error.no_bounce_source_read", count=len(summaries), why=why)

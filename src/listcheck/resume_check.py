@@ -39,7 +39,7 @@ from listcheck.bounces.decide import (
 )
 from listcheck.bounces.events import BounceClass, BounceEvent
 from listcheck.bounces.history import HistoryStore, Resume
-from listcheck.bounces.sources import BounceSources, SourceSummary, normalized_address
+from listcheck.bounces.sources import BounceSources, normalized_address, nothing_read
 from listcheck.checks.addresses import check_address
 from listcheck.checks.dns_answers import DnsSummary, DomainAnswer
 from listcheck.errors import InputError
@@ -224,16 +224,8 @@ def _source_events(paths: Sequence[str], keys: Sequence[str],
         if event.address in wanted:  # the others are not kept: an mbox may hold millions
             events.setdefault(event.address, []).append(event)
     if not any(summary.read for summary in reader.summaries):
-        raise InputError(_nothing_read(reader.summaries))
+        raise InputError(nothing_read(reader.summaries))
     return events, source_warnings(reader.summaries)
-
-
-def _nothing_read(summaries: Sequence[SourceSummary]) -> str:
-    """The one line of ``bounces`` when no SOURCE could be read, said the same way here."""
-    if len(summaries) == 1:
-        return say("error.bounces_unreadable", why=summaries[0].problem)
-    why = "; ".join(say("error.source_why", path=summary.path, why=summary.problem) for summary in summaries)
-    return say("error.no_bounce_source_read", count=len(summaries), why=why)
 
 
 def _needs_dns(decision: AddressDecision) -> bool:

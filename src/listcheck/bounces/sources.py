@@ -177,6 +177,14 @@ class BounceSources:
             summary.not_understood.append(label)
 
 
+def nothing_read(summaries: Sequence[SourceSummary]) -> str:
+    """The one line that says no SOURCE could be read, and why for each."""
+    if len(summaries) == 1:
+        return say("error.bounces_unreadable", why=summaries[0].problem)
+    why = "; ".join(say("error.source_why", path=summary.path, why=summary.problem) for summary in summaries)
+    return say("error.no_bounce_source_read", count=len(summaries), why=why)
+
+
 def normalized_address(text: str) -> str:
     """The address as ``bounces.csv`` keys it: no ``rfc822;`` type, no angle brackets, lower case;
     empty when it is not an address at all.

@@ -13,8 +13,9 @@ from listcheck.messages import number, percent, say, say_count
 from listcheck.reports.bounce_report import BounceReport
 
 _DECISION_STYLE = {"suppress": "red", "retry": "yellow", "keep": "green"}
-_CLASS_STYLE = {"hard": "red", "soft": "yellow", "sender": "magenta", "complaint": "red", "unsubscribe": "red",
-                "delivered": "green", "resumed": "cyan"}
+CLASS_STYLE = {  # the colour of each class, in every bounce report on a terminal
+    "hard": "red", "soft": "yellow", "sender": "magenta", "complaint": "red", "unsubscribe": "red",
+    "delivered": "green", "resumed": "cyan"}
 
 
 def render_bounces(report: BounceReport, console: Console) -> None:
@@ -62,7 +63,7 @@ def _reasons(report: BounceReport) -> Table:
                    if owner is bounce_class and report.reasons[code]]
         for position, (code, count) in enumerate(sorted(reasons, key=lambda item: -item[1])):
             title = say(f"bounce.class.{bounce_class.value}") if position == 0 else ""
-            table.add_row(Text(title, style=_CLASS_STYLE[bounce_class.value]), code, number(count))
+            table.add_row(Text(title, style=CLASS_STYLE[bounce_class.value]), code, number(count))
     return table
 
 

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from listcheck.bounces.events import BounceEvent
 from listcheck.messages import say
-from listcheck.reports.terminal_bounces import _CLASS_STYLE
+from listcheck.reports.terminal_bounces import CLASS_STYLE
 from listcheck.resume_check import Answer, Lift, ResumeAnswer, ResumeReport
 
 _ANSWER_STYLE = {Answer.YES: "bold green", Answer.NO: "bold red", Answer.UNKNOWN: "bold yellow"}
@@ -61,7 +61,7 @@ def _events(events: tuple[BounceEvent, ...]) -> Table:
     for event in events:
         kind = event.bounce_class.value
         table.add_row(event.date.date().isoformat() if event.date else "",
-                      Text(say(f"bounce.class.{kind}"), style=_CLASS_STYLE[kind]), event.reason, event.status_code,
+                      Text(say(f"bounce.class.{kind}"), style=CLASS_STYLE[kind]), event.reason, event.status_code,
                       _shortened(event.diagnostic))
     return table
 
