@@ -77,3 +77,19 @@ def test_a_store_that_is_not_one_is_refused_untouched(tmp_path: Path) -> None:
 def test_without_source_or_history_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["bounces"])
     assert result.exit_code == 2 and "--history" in result.stderr
+
+
+def test_the_health_page_of_a_history(tmp_path: Path) -> None:
+    store = str(tmp_path / "historial.sqlite")
+    message = tmp_path / "r.eml"
+    message.write_text(dsn(USER_UNKNOWN, FULL))
+    run(str(message), "--history", store, "-o", str(tmp_path))
+    page = tmp_path / "salud.html"
+    result = CliRunner().invoke(cli, ["bounces", "--history", store, "-o", str(tmp_path / "out"), "-q",
+                                      "--report-html", str(page), "--client", "Academia <Acuarela>",
+                                      "--as-of", "2026-12-01"])
+    assert result.exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Academia &lt;Acuarela&gt;" in html and "nadie@correo-ejemplo.es" in html.replace("<wbr>", "")
+    refused = CliRunner().invoke(cli, ["bounces", str(message), "--report-html", str(message), "-q"])
+    assert refused.exit_code == 2 and "Subject: Undelivered" in message.read_text()

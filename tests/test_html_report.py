@@ -245,13 +245,9 @@ def browser():
         launched.close()
 
 
-@pytest.mark.parametrize("viewport, media", [({"width": 1280, "height": 800}, "screen"),
-                                             ({"width": 375, "height": 740}, "screen"),
-                                             ({"width": 800, "height": 1100}, "print")])
-def test_a_real_browser_draws_the_page_without_errors(browser, example_page, viewport, media):
-    from PIL import Image
-
-    report, path = example_page
+def opened_and_watched(browser, path, viewport, media):
+    """The page opened in the browser, and what went wrong while it loaded: console errors and
+    warnings, page errors, and any request that left the file (a self-contained page makes none)."""
     page = browser.new_page(viewport=viewport)
     problems: list[str] = []
     page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
@@ -259,6 +255,17 @@ def test_a_real_browser_draws_the_page_without_errors(browser, example_page, vie
     page.on("request", lambda request: None if request.url.startswith("file:") else problems.append(request.url))
     page.emulate_media(media=media)
     page.goto(path.as_uri())
+    return page, problems
+
+
+@pytest.mark.parametrize("viewport, media", [({"width": 1280, "height": 800}, "screen"),
+                                             ({"width": 375, "height": 740}, "screen"),
+                                             ({"width": 800, "height": 1100}, "print")])
+def test_a_real_browser_draws_the_page_without_errors(browser, example_page, viewport, media):
+    from PIL import Image
+
+    report, path = example_page
+    page, problems = opened_and_watched(browser, path, viewport, media)
     assert problems == []
     # The totals as drawn, on the cards, in order.
     assert page.locator("section[aria-labelledby=totals] .card .n").all_inner_texts() == [

@@ -155,6 +155,59 @@ BOUNCES: dict[str, dict[str, str | dict[str, str]]] = {
     "bounces.written": {"en": "Written: {bounces} (one row per address) and {events} (one row per event)",
                         "es": "Escrito: {bounces} (una fila por dirección) y {events} (una fila por evento)"},
 
+    # The HTML page of --report-html: the sender's bounce health over time.
+    "bounces.html.title": {"en": "Bounce health", "es": "Salud de los envíos: rebotes"},
+    "bounces.html.verdict": {"en": "{total}, {suppressed}{sender}.", "es": "{total}, {suppressed}{sender}."},
+    "bounces.html.verdict_total": {
+        "en": {"one": "Of {count} address that bounced", "other": "Of {count} addresses that bounced"},
+        "es": {"one": "De {count} dirección que rebotó", "other": "De {count} direcciones que rebotaron"}},
+    "bounces.html.verdict_suppressed": {
+        "en": {"one": "{count} must not be mailed again", "other": "{count} must not be mailed again"},
+        "es": {"one": "{count} no debe volver a recibir correo", "other": "{count} no deben volver a recibir correo"}},
+    "bounces.html.verdict_sender": {
+        "en": {"one": "; {count} refusal is the sender's own problem to fix",
+               "other": "; {count} refusals are the sender's own problem to fix"},
+        "es": {"one": "; {count} rechazo es un problema del propio remitente, que debe corregir",
+               "other": "; {count} rechazos son un problema del propio remitente, que debe corregir"}},
+    "bounces.html.weeks": {"en": "Events per week", "es": "Eventos por semana"},
+    "bounces.html.week": {"en": "Week of", "es": "Semana del"},
+    "bounces.html.total": {"en": "Total", "es": "Total"},
+    "bounces.html.no_weeks": {"en": "No event has a date to draw.", "es": "Ningún evento tiene fecha que dibujar."},
+    "bounces.html.undated": {
+        "en": {"one": "{count} event has no date and is in no week.",
+               "other": "{count} events have no date and are in no week."},
+        "es": {"one": "{count} evento no tiene fecha y no está en ninguna semana.",
+               "other": "{count} eventos no tienen fecha y no están en ninguna semana."}},
+    "bounces.html.earlier": {
+        "en": {"one": "{count} event before {date} is not drawn.", "other": "{count} events before {date} are not drawn."},
+        "es": {"one": "{count} evento anterior al {date} no se dibuja.",
+               "other": "{count} eventos anteriores al {date} no se dibujan."}},
+    "bounces.html.decisions": {"en": "Decisions", "es": "Decisiones"},
+    "bounces.html.suppressed": {"en": "Addresses suppressed", "es": "Direcciones suprimidas"},
+    "bounces.html.no_suppressed": {"en": "No address is suppressed.", "es": "Ninguna dirección se suprime."},
+    "bounces.html.more_suppressed": {
+        "en": {"one": "{count} more address is in {bounces}.", "other": "{count} more addresses are in {bounces}."},
+        "es": {"one": "{count} dirección más está en {bounces}.", "other": "{count} direcciones más están en {bounces}."}},
+    "bounces.html.address": {"en": "Address", "es": "Dirección"},
+    "bounces.html.last_seen": {"en": "Last seen", "es": "Visto por última vez"},
+    "bounces.html.detail": {"en": "Detail", "es": "Detalle"},
+    "bounces.html.sender": {"en": "The sender's own problems", "es": "Problemas del propio remitente"},
+    "bounces.html.no_sender": {"en": "No refusal was the sender's own problem.",
+                               "es": "Ningún rechazo fue un problema del propio remitente."},
+    "bounces.html.kept": {"en": {"one": "{count} address kept", "other": "{count} addresses kept"},
+                          "es": {"one": "{count} dirección conservada", "other": "{count} direcciones conservadas"}},
+    "bounces.html.run": {"en": "How this report was made", "es": "Cómo se hizo este informe"},
+    "bounces.html.sources": {"en": "Sources", "es": "Fuentes"},
+    "bounces.html.history": {"en": "the history alone", "es": "solo el historial"},
+    "bounces.html.as_of": {"en": "Decided as of", "es": "Decidido a fecha de"},
+    "bounces.html.rules": {"en": "Rules", "es": "Reglas"},
+    "bounces.html.rules_value": {
+        "en": "an address is suppressed after {limit} soft bounces at least {days} apart",
+        "es": "una dirección se suprime tras {limit} rebotes temporales repartidos en al menos {days}"},
+    "bounces.html.version": {"en": "Version", "es": "Versión"},
+    "bounces.html.events": {"en": {"one": "{count} event", "other": "{count} events"},
+                            "es": {"one": "{count} evento", "other": "{count} eventos"}},
+
     # Warnings and errors.
     "warning.source_unreadable": {"en": "'{path}' could not be read as bounces: {why}",
                                   "es": "'{path}' no se pudo leer como rebotes: {why}"},

@@ -167,6 +167,12 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
         "es": "Días, como mínimo, entre el primero y el último de esos rebotes temporales."},
     "help.bounces.report_json": {"en": "Write the machine-readable report here; '-' is stdout.",
                                  "es": "Escribe aquí el informe para máquinas; '-' es la salida estándar."},
+    "help.bounces.report_html": {
+        "en": "A self-contained HTML page of the sender's bounce health to hand over: events per week by class, "
+              "the addresses suppressed, the sender's own problems and what they mean; '-' is stdout.",
+        "es": "Una página HTML autónoma con la salud de rebotes del remitente para entregar: eventos por semana y "
+              "clase, las direcciones suprimidas, los problemas del propio remitente y qué significan; '-' es la "
+              "salida estándar."},
     "help.bounces.lang": {
         "en": "The language of the report and of the detail column [default: Spanish when LANG is Spanish, else "
               "English].",

@@ -28,6 +28,7 @@ from listcheck.errors import InputError, UsageError
 from listcheck.file_check import check_file
 from listcheck.messages import LANGUAGES, percent, say
 from listcheck.reading.contacts import read_domain_list
+from listcheck.reports.bounce_html import render_bounce_html
 from listcheck.reports.html import render_html
 from listcheck.reports.report import Report
 from listcheck.reports.terminal import render_addresses, render_report
@@ -213,18 +214,24 @@ def address(ctx: click.Context, texts: tuple[str, ...], no_dns: bool, nameserver
 @option("--soft-days", type=click.IntRange(min=0), default=14, show_default=True, metavar="DAYS",
         help_key="help.bounces.soft_days")
 @option("--report-json", metavar="PATH", help_key="help.bounces.report_json")
+@option("--report-html", metavar="PATH", help_key="help.bounces.report_html")
+@option("--client", metavar="NAME", help_key="help.check.client")
 @option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
         callback=speak_as_asked, help_key="help.bounces.lang")
 @option("-q", "--quiet", is_flag=True, help_key="help.bounces.quiet")
 @click.pass_context
 def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, history: str | None, as_of: str | None,
-            soft_limit: int, soft_days: int, report_json: str | None, quiet: bool) -> None:
+            soft_limit: int, soft_days: int, report_json: str | None, report_html: str | None, client: str | None,
+            quiet: bool) -> None:
     """``listcheck bounces``; it speaks as ``check`` does (help ``help.bounces``)."""
     if not sources and history is None:
         raise click.UsageError(say("usage.bounces_sources"))
+    if report_json == "-" and report_html == "-":
+        raise click.UsageError(say("usage.two_reports_to_stdout"))
     try:
         rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
-        outputs = [*output_paths(out_dir).values(), *([report_json] if report_json not in (None, "-") else [])]
+        outputs = [*output_paths(out_dir).values(), *(path for path in (report_json, report_html)
+                                                      if path not in (None, "-"))]
         for source in sources:  # the user's bounces are never overwritten, nor one output by another
             refuse_overwriting_input(None if source == "-" or os.path.isdir(source) else source, *outputs)
         report = check_bounces(list(sources), rules=rules, out_dir=out_dir, stdin=sys.stdin.buffer, history=history)
@@ -239,8 +246,10 @@ def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, history:
     try:
         if report_json is not None:
             _write_report(report.to_json(), report_json)
+        if report_html is not None:
+            _write_report(render_bounce_html(report, client=client), report_html)
         if not quiet:
-            _print(lambda console: render_bounces(report, console), to_stderr=report_json == "-")
+            _print(lambda console: render_bounces(report, console), to_stderr="-" in (report_json, report_html))
     except BrokenPipeError:
         _silence(sys.stdout, sys.stderr)
         ctx.exit(ExitStatus.BROKEN_PIPE)

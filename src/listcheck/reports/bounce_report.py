@@ -6,16 +6,43 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from listcheck.bounces.decide import AddressDecision, Decision, DecisionRules
 from listcheck.bounces.events import REASON_CLASSES, BounceClass, BounceEvent
+from listcheck.bounces.explain import explain
 from listcheck.bounces.sources import SourceSummary
 from listcheck.messages import RunWarning, shortened, warn
 
 TOP_DOMAINS = 10
 NAMED_IN_WARNINGS = 5  # messages or rows a warning names; the JSON report's sources count them all
+SUPPRESSED_KEPT = 500  # suppressed addresses the report lists (the HTML page's table); bounces.csv has them all
+#: The classes counted per week, in the order a chart stacks them (a resume is support's, not a bounce).
+WEEK_CLASSES = tuple(c.value for c in BounceClass if c is not BounceClass.RESUMED)
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    """The events of one ISO week (its Monday, in UTC) per class, every class of ``WEEK_CLASSES``."""
+
+    week: date
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class SuppressedAddress:
+    """One suppressed address as a report lists it: why, when last seen, the detail sentence, the server's words."""
+
+    address: str
+    reason: str
+    last_seen: datetime | None
+    detail: str
+    words: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,9 @@ class BounceReport:
     elapsed_seconds: float
     version: str
     examples: dict[str, str] = field(default_factory=dict)  # a diagnostic per sender reason, to show
+    weeks: list[WeekCount] = field(default_factory=list)  # weeks with a dated event, oldest first
+    undated: int = 0  # events counted in no week, having no date
+    suppressed: list[SuppressedAddress] = field(default_factory=list)  # the first SUPPRESSED_KEPT
 
     @classmethod
     def of(cls, *, sources: list[SourceSummary], tally: BounceTally, outputs: dict[str, str],
@@ -58,7 +88,8 @@ class BounceReport:
             suppressed_by=dict(tally.suppressed_by.most_common()),
             sender_problems=dict(tally.sender_problems.most_common()), top_domains=tally.top_domains(),
             outputs=outputs, warnings=warnings, rules=rules, as_of=as_of, elapsed_seconds=elapsed_seconds,
-            version=version, examples=dict(tally.examples))
+            version=version, examples=dict(tally.examples), weeks=tally.weeks(), undated=tally.undated,
+            suppressed=list(tally.suppressed))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report (CONTRACT.md, Bounces)."""
@@ -75,6 +106,7 @@ class BounceReport:
             "reasons": self.reasons,
             "suppressed_by": self.suppressed_by,
             "sender_problems": self.sender_problems,
+            "weeks": [{"week": w.week.isoformat(), **w.counts} for w in self.weeks],
             "domains": [{"domain": d.domain, "addresses": d.addresses, **d.decisions} for d in self.top_domains],
             "rules": {"as_of": self.as_of.isoformat(), "soft_limit": self.rules.soft_limit,
                       "soft_days": self.rules.soft_days},
@@ -100,9 +132,18 @@ class BounceTally:
         self.sender_problems: Counter[str] = Counter()
         self.examples: dict[str, str] = {}  # a diagnostic per sender reason, to show
         self._domains: dict[str, Counter[str]] = {}
+        self._weeks: dict[date, Counter[str]] = {}  # one entry per week: flat however many events
+        self.undated = 0
+        self.suppressed: list[SuppressedAddress] = []  # the first SUPPRESSED_KEPT; decisions counts them all
 
     def add_event(self, event: BounceEvent) -> None:
         self.events += 1
+        if event.bounce_class is not BounceClass.RESUMED:
+            if event.date is None:
+                self.undated += 1
+            else:
+                day = event.date.astimezone(UTC).date()
+                self._weeks.setdefault(day - timedelta(days=day.weekday()), Counter())[event.bounce_class.value] += 1
         self.classes[event.bounce_class.value] += 1
         if event.reason in self.reasons:  # a resume event has a class but no bounce reason
             self.reasons[event.reason] += 1
@@ -114,9 +155,19 @@ class BounceTally:
         self.decisions[decision.decision.value] += 1
         if decision.decision is Decision.SUPPRESS:
             self.suppressed_by[decision.reason] += 1
+            if len(self.suppressed) < SUPPRESSED_KEPT:
+                deciding = decision.deciding
+                self.suppressed.append(SuppressedAddress(
+                    decision.address, decision.reason, decision.last_seen, explain(decision),
+                    shortened(deciding.diagnostic) if deciding and deciding.diagnostic else ""))
         elif decision.decision is Decision.KEEP and decision.bounce_class is BounceClass.SENDER:
             self.sender_problems[decision.reason] += 1
         self._domains.setdefault(decision.address.rpartition("@")[2], Counter())[decision.decision.value] += 1
+
+    def weeks(self) -> list[WeekCount]:
+        """The weeks with a dated event, oldest first, each with every class counted (zeros included)."""
+        return [WeekCount(week, {name: counts[name] for name in WEEK_CLASSES})
+                for week, counts in sorted(self._weeks.items())]
 
     def top_domains(self) -> list[DomainCount]:
         """The domains with the most addresses suppressed, then retried: where a list went bad."""
