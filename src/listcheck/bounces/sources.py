@@ -125,19 +125,12 @@ class BounceSources:
             return
         if is_bounces_csv(data):
             # Its rows are decisions, not events: read as events they would undo what they decided.
-            why = say("bounces.problem.own_decisions")
-            if alone:
-                summary.problem = why
-            else:
-                summary.not_understood.append(label)
+            _unreadable(summary, label, say("bounces.problem.own_decisions"), alone=alone)
             return
         export = read_export(data, os.path.basename(label)) if data.strip() else None
         if export is None:
             why = say("bounces.problem.empty" if not data.strip() else "bounces.problem.unrecognised")
-            if alone:
-                summary.problem = why
-            else:
-                summary.not_understood.append(label)
+            _unreadable(summary, label, why, alone=alone)
             return
         if alone:
             summary.format = export.format
@@ -175,6 +168,15 @@ class BounceSources:
                               diagnostic=storable(one_line(failure.diagnostic)))
         if missed:
             summary.not_understood.append(label)
+
+
+def _unreadable(summary: SourceSummary, label: str, why: str, *, alone: bool) -> None:
+    """A file that holds no bounces: the whole SOURCE unread when it is one, else one file of a
+    folder not understood."""
+    if alone:
+        summary.problem = why
+    else:
+        summary.not_understood.append(label)
 
 
 def nothing_read(summaries: Sequence[SourceSummary]) -> str:

@@ -62,7 +62,7 @@ class EventSpool:
     def groups(self) -> Iterator[tuple[str, list[BounceEvent]]]:
         """Each address with its events: addresses in first-seen order, events in the order read."""
         self._flush()
-        self._database.execute("CREATE INDEX events_by_address ON events (address, seq)")
+        self._database.execute("CREATE INDEX IF NOT EXISTS events_by_address ON events (address, seq)")
         address, events = "", list[BounceEvent]()
         for row in self._database.execute(_IN_ORDER):
             if row[0] != address and events:

@@ -22,7 +22,7 @@ from listcheck.bounces.spool import EventSpool
 from listcheck.checks.addresses import check_address
 from listcheck.errors import ListcheckError, UsageError
 from listcheck.messages import RunWarning, say, warn
-from listcheck.reading.contacts import read_contacts, read_file_bytes
+from listcheck.reading.contacts import describe_open_error, read_contacts, read_file_bytes
 
 
 @dataclass(frozen=True)
@@ -109,11 +109,15 @@ def _history_detail(store: str, decision: AddressDecision) -> str:
 def _decided(path: str, now: datetime) -> tuple[list[str], int]:
     """The addresses this file suppresses, and how many others it names."""
     try:
-        data = read_file_bytes(path)
+        # The head tells a bounces.csv of ours; anything else is read again by BounceSources.
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+        if is_bounces_csv(head):
+            return _from_bounces_csv(read_file_bytes(path))
+    except OSError as error:
+        raise UsageError(say("usage.suppress_unreadable", path=path, error=describe_open_error(path, error))) from None
     except ListcheckError as error:
         raise UsageError(say("usage.suppress_unreadable", path=path, error=error)) from None
-    if is_bounces_csv(data):
-        return _from_bounces_csv(data)
     reader = BounceSources()
     suppressed, others = [], 0
     with EventSpool() as spool:
