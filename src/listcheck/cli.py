@@ -10,8 +10,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, time
 from enum import IntEnum
 from typing import IO
@@ -118,8 +118,8 @@ def check(
     ctx: click.Context, input_path: str, column: str | None, out_dir: str | None, clean_path: str | None,
     rejected_path: str | None, no_dns: bool, nameserver: tuple[str, ...], dns_timeout: float, dns_concurrency: int,
     no_cache: bool, fix_typos: bool, known_domains: str | None,
-    suppress: tuple[str, ...], history: str | None, as_of: str | None, allow_domains: str | None, strict: bool, reject_reasons: tuple[str, ...],
-    keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
+    suppress: tuple[str, ...], history: str | None, as_of: str | None, allow_domains: str | None, strict: bool,
+    reject_reasons: tuple[str, ...], keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
     report_html: str | None, client: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
     skip_rows: int | None, quiet: bool,
@@ -128,36 +128,30 @@ def check(
     # One display for the whole run, on a terminal only: logs and pipes get none.
     progress = RunProgress(Console(file=sys.stderr)) if sys.stderr.isatty() and not quiet else None
     try:
-        if report_json == "-" and report_html == "-":
-            raise UsageError(say("usage.two_reports_to_stdout"))
-        output = OutputSettings(out_dir=out_dir, clean=clean_path, rejected=rejected_path, annotate=annotate,
-                                safe_formulas=safe_formulas)
-        reports = [path for path in (report_json, report_html) if path not in (None, "-")]
-        if reports:
-            # A report must not replace the input, an output or the other report.
-            refuse_overwriting_input(None if input_path == "-" else input_path, *output.paths(input_path), *reports)
-        report = check_file(
-            input_path,
-            reading=ReadingSettings(column=column, encoding=encoding, encoding_errors=encoding_errors,
-                                    delimiter=_DELIMITER_NAMES.get(delimiter.lower(), delimiter) if delimiter else None,
-                                    has_header=has_header, sheet=sheet, skip_rows=skip_rows),
-            dns=None if no_dns else DnsSettings(nameservers=nameserver, timeout=dns_timeout,
-                                                concurrency=dns_concurrency, cache=not no_cache),
-            policy=PolicySettings(
-                strict=strict, fix_typos=fix_typos, reject=_codes(reject_reasons), keep=_codes(keep_reasons),
-                known_domains=tuple(read_domain_list(known_domains)) if known_domains else (),
-                allow_domains=tuple(read_domain_list(allow_domains)) if allow_domains else (), suppress=suppress,
-                history=history, as_of=_moment(as_of) if as_of else None),
-            output=output, progress=progress, stdin=sys.stdin.buffer,
-        )
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
-    except InputError as error:
-        click.echo(say("error.prefix") + str(error), err=True)
-        ctx.exit(ExitStatus.BAD_INPUT)
-    except KeyboardInterrupt:
-        click.echo(say("error.interrupted"), err=True)
-        ctx.exit(ExitStatus.INTERRUPTED)
+        with _exits_for(ctx):
+            if report_json == "-" and report_html == "-":
+                raise UsageError(say("usage.two_reports_to_stdout"))
+            output = OutputSettings(out_dir=out_dir, clean=clean_path, rejected=rejected_path, annotate=annotate,
+                                    safe_formulas=safe_formulas)
+            reports = [path for path in (report_json, report_html) if path not in (None, "-")]
+            if reports:
+                # A report must not replace the input, an output or the other report.
+                refuse_overwriting_input(None if input_path == "-" else input_path, *output.paths(input_path), *reports)
+            report = check_file(
+                input_path,
+                reading=ReadingSettings(
+                    column=column, encoding=encoding, encoding_errors=encoding_errors,
+                    delimiter=_DELIMITER_NAMES.get(delimiter.lower(), delimiter) if delimiter else None,
+                    has_header=has_header, sheet=sheet, skip_rows=skip_rows),
+                dns=None if no_dns else DnsSettings(nameservers=nameserver, timeout=dns_timeout,
+                                                    concurrency=dns_concurrency, cache=not no_cache),
+                policy=PolicySettings(
+                    strict=strict, fix_typos=fix_typos, reject=_codes(reject_reasons), keep=_codes(keep_reasons),
+                    known_domains=tuple(read_domain_list(known_domains)) if known_domains else (),
+                    allow_domains=tuple(read_domain_list(allow_domains)) if allow_domains else (), suppress=suppress,
+                    history=history, as_of=_moment(as_of) if as_of else None),
+                output=output, progress=progress, stdin=sys.stdin.buffer,
+            )
     finally:
         if progress is not None:
             progress.stop()
@@ -228,21 +222,13 @@ def bounces(ctx: click.Context, sources: tuple[str, ...], out_dir: str, history:
         raise click.UsageError(say("usage.bounces_sources"))
     if report_json == "-" and report_html == "-":
         raise click.UsageError(say("usage.two_reports_to_stdout"))
-    try:
+    with _exits_for(ctx):
         rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
         outputs = [*output_paths(out_dir).values(), *(path for path in (report_json, report_html)
                                                       if path not in (None, "-"))]
         for source in sources:  # the user's bounces are never overwritten, nor one output by another
             refuse_overwriting_input(None if source == "-" or os.path.isdir(source) else source, *outputs)
         report = check_bounces(list(sources), rules=rules, out_dir=out_dir, stdin=sys.stdin.buffer, history=history)
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
-    except InputError as error:
-        click.echo(say("error.prefix") + str(error), err=True)
-        ctx.exit(ExitStatus.BAD_INPUT)
-    except KeyboardInterrupt:
-        click.echo(say("error.interrupted"), err=True)
-        ctx.exit(ExitStatus.INTERRUPTED)
     try:
         if report_json is not None:
             _write_report(report.to_json(), report_json)
@@ -289,18 +275,13 @@ def resume(ctx: click.Context, addresses: tuple[str, ...], history: str | None, 
         raise click.UsageError(say("usage.resume_events"))
     if lift and (history is None or not note):
         raise click.UsageError(say("usage.resume_lift"))
-    try:
+    with _exits_for(ctx):
         rules = DecisionRules(soft_limit=soft_limit, soft_days=soft_days, as_of=_moment(as_of) if as_of else None)
         dns = None if no_dns else DnsSettings(nameservers=nameserver, timeout=dns_timeout)
         with ExitStack() as stack:
             store = stack.enter_context(HistoryStore.open(history)) if history is not None else None
             report = answer_resume(list(addresses), history=store, sources=sources, dns=dns, rules=rules, lift=lift,
                                    note=note or "", by=by, stdin=sys.stdin.buffer)
-    except UsageError as error:
-        raise click.UsageError(str(error)) from None
-    except InputError as error:
-        click.echo(say("error.prefix") + str(error), err=True)
-        ctx.exit(ExitStatus.BAD_INPUT)
     _show_answers(ctx, report.to_dict(), lambda console: render_resume(report, console), report_json)
     ctx.exit(ExitStatus.OK if report.all_yes else ExitStatus.NOT_ALL_YES)
 
@@ -331,6 +312,22 @@ def _show_answers(ctx: click.Context, answers: dict[str, object], draw: Callable
         ctx.exit(ExitStatus.BROKEN_PIPE)
     except UsageError as error:
         raise click.UsageError(str(error)) from None
+
+
+@contextmanager
+def _exits_for(ctx: click.Context) -> Iterator[None]:
+    """A run that cannot go on, said in one line with its exit status: an option that cannot work (2),
+    input that cannot be read (3), Ctrl-C (130). Bad addresses and bounces are results, never these."""
+    try:
+        yield
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except InputError as error:
+        click.echo(say("error.prefix") + str(error), err=True)
+        ctx.exit(ExitStatus.BAD_INPUT)
+    except KeyboardInterrupt:
+        click.echo(say("error.interrupted"), err=True)
+        ctx.exit(ExitStatus.INTERRUPTED)
 
 
 class _ReportConsole(Console):
