@@ -62,3 +62,25 @@ def nxdomain_server():
 def silent_server():
     with SilentServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """A real local Dask cluster of two worker processes, shared by the tests that run on one (each
+    run's tasks are its own, so they do not meet). Its ``scheduler_address`` is what ``--scheduler`` takes."""
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def dask_client(dask_cluster):
+    """A client of the shared cluster, the default scheduler of ``dask.compute`` while the test runs."""
+    from distributed import Client
+
+    with Client(dask_cluster) as client:
+        yield client

@@ -456,6 +456,37 @@ def skip_rows(lab: Lab) -> None:
     assert clean == [["email", "nombre"], ["luis@correo.es", "Luis"]] and rejected == [rejected[0]]
 
 
+def engine(lab: Lab) -> None:
+    # A glob of two CSV files is one table on the cluster: a duplicate across the files is found.
+    lab.write("parte-1.csv", "email,nombre\nana@correo.es,Ana\nmal,Eva\n")
+    lab.write("parte-2.csv", "email,nombre\nANA@correo.es,Ana bis\nluis@correo.es,Luis\n")
+    address = lab.fixture("dask_cluster").scheduler_address
+    report, clean, rejected = lab.check("--engine", "dask", "--scheduler", address, source="parte-*.csv")
+    assert report["outputs"] == {"clean": "parte.clean.csv", "rejected": "parte.rejected.csv"}
+    assert first_cells(clean) == ["ana@correo.es", "luis@correo.es"]
+    assert [record[:4] for record in rejected[1:]] == [["mal", "Eva", "3", "invalid"], ["ANA@correo.es", "Ana bis", "4", "valid"]]
+    # The same list gives the same bytes as a run in this process.
+    lab.check("--clean", "aqui.clean.csv", "--rejected", "aqui.rejected.csv")
+    lab.check("--engine", "dask", "--scheduler", address)
+    assert (lab.folder / "aqui.clean.csv").read_bytes() == (lab.folder / "lista.clean.csv").read_bytes()
+    assert (lab.folder / "aqui.rejected.csv").read_bytes() == (lab.folder / "lista.rejected.csv").read_bytes()
+
+
+def scheduler(lab: Lab) -> None:
+    refused = lab.run("check", "lista.csv", "--no-dns", "-q", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[-1].startswith("Error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'")
+    without = lab.run("check", "lista.csv", "--no-dns", "-q", "--scheduler", "tcp://127.0.0.1:9")
+    assert (without.exit_code, without.stderr.splitlines()[-1]) == (2, "Error: --scheduler needs --engine dask")
+
+
+def workers(lab: Lab) -> None:
+    report, clean, _ = lab.check("--engine", "dask", "--workers", "1")  # a cluster of its own, for the run
+    assert first_cells(clean) == ["ana@correo.es", "info@empresa.es"] and report["input"]["rows"] == 5
+    without = lab.run("check", "lista.csv", "--no-dns", "-q", "--workers", "2")
+    assert (without.exit_code, without.stderr.splitlines()[-1]) == (2, "Error: --workers needs --engine dask")
+
+
 # (the options, words of their meaning in the README's table, the check that they do that)
 EFFECTS = [
     (("-c", "--column"), "the column that holds the addresses (header name or 1-based position)", column),
@@ -494,6 +525,9 @@ EFFECTS = [
     (("--safe-formulas",), "put ' before cells starting with =, +, -, @, tab or CR", safe_formulas),
     (("--header", "--no-header"), "whether the first row is a header (default: detected)", header),
     (("--skip-rows",), "rows above the header to leave out", skip_rows),
+    (("--engine",), "run on a Dask cluster (pip install 'listcheck[dask]'): the same verdicts", engine),
+    (("--scheduler",), "the Dask scheduler to run on, such as tcp://host:8786", scheduler),
+    (("--workers",), "a local Dask cluster of N worker processes", workers),
     (("-q", "--quiet"), "no human report; only errors are printed", quiet),
 ]
 

@@ -285,6 +285,22 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "usage.cannot_write": {"en": "cannot write '{path}': {error}", "es": "no se puede escribir '{path}': {error}"},
     "usage.cannot_write_in": {"en": "cannot write in '{folder}': {error}",
                               "es": "no se puede escribir en '{folder}': {error}"},
+    "usage.dask_missing": {"en": "--engine dask needs Dask, which is not installed",
+                           "es": "--engine dask necesita Dask, que no está instalado"},
+    "hint.dask_install": {"en": "pip install 'listcheck[dask]'", "es": "pip install 'listcheck[dask]'"},
+    "usage.scheduler_unreachable": {"en": "cannot reach the Dask scheduler at '{address}': {error}",
+                                    "es": "no se puede llegar al planificador de Dask en '{address}': {error}"},
+    "usage.dask_input": {"en": "--engine dask reads Parquet files and folders and CSV files, not workbooks or "
+                               "standard input",
+                         "es": "--engine dask lee archivos y carpetas Parquet y archivos CSV, no libros de Excel ni "
+                               "la entrada estándar"},
+    "usage.parquet_options": {"en": "--encoding, --delimiter and --sheet do not apply to Parquet",
+                              "es": "--encoding, --delimiter y --sheet no se aplican a Parquet"},
+    "usage.cluster_without_engine": {"en": "{option} needs --engine dask", "es": "{option} necesita --engine dask"},
+    "usage.scheduler_and_workers": {"en": "give --scheduler or --workers, not both",
+                                    "es": "indica --scheduler o --workers, no ambos"},
+    "usage.output_is_file": {"en": "'{path}' is a file; a Parquet output is a folder",
+                             "es": "'{path}' es un archivo; un resultado Parquet es una carpeta"},
     "hint.another_folder": {"en": "choose another folder with -o", "es": "elige otra carpeta con -o"},
     "usage.output_is_input": {"en": "the output '{path}' is the input file; listcheck never overwrites its input",
                               "es": "el resultado '{path}' es el archivo de entrada; listcheck nunca sobrescribe su "
@@ -300,6 +316,15 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "error.prefix": {"en": "Error: ", "es": "Error: "},
     "error.interrupted": {"en": "Interrupted: no output was written.",
                           "es": "Interrumpido: no se escribió ningún resultado."},
+    "error.not_parquet": {"en": "cannot read '{path}' as Parquet: {error}",
+                          "es": "no se puede leer '{path}' como Parquet: {error}"},
+    "error.no_files_match": {"en": "no file matches '{pattern}'", "es": "ningún archivo coincide con '{pattern}'"},
+    "error.glob_header_differs": {"en": "'{path}' does not have the columns of the first file of the glob",
+                                  "es": "'{path}' no tiene las columnas del primer archivo del patrón"},
+    "error.glob_format_differs": {"en": "'{path}' is not written like the first file of the glob (encoding, "
+                                        "delimiter or line ends)",
+                                  "es": "'{path}' no está escrito como el primer archivo del patrón (codificación, "
+                                        "delimitador o fin de línea)"},
     "error.empty": {"en": "the file is empty", "es": "el archivo está vacío"},
     "error.blank": {"en": "the file holds no rows, only blank space",
                     "es": "el archivo no tiene filas, solo espacio en blanco"},

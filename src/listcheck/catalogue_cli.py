@@ -126,6 +126,17 @@ COMMAND_LINE: dict[str, dict[str, str | dict[str, str]]] = {
               "English].",
         "es": "El idioma de los informes y de listcheck_detail [predeterminado: español si LANG es español, si no "
               "inglés]."},
+    "help.check.engine": {
+        "en": "Run on a Dask cluster (pip install 'listcheck[dask]'); INPUT may then be a Parquet file or folder, or "
+              "a glob of CSV files [default: this process].",
+        "es": "Ejecuta en un clúster de Dask (pip install 'listcheck[dask]'); INPUT puede ser entonces un archivo o "
+              "carpeta Parquet, o un patrón de archivos CSV [predeterminado: este proceso]."},
+    "help.check.scheduler": {"en": "The Dask scheduler to use, such as tcp://host:8786 (with --engine dask).",
+                             "es": "El planificador de Dask que se usa, como tcp://host:8786 (con --engine dask)."},
+    "help.check.workers": {
+        "en": "Worker processes of a local Dask cluster (with --engine dask) [default: one per core].",
+        "es": "Procesos de trabajo de un clúster local de Dask (con --engine dask) [predeterminado: uno por "
+              "núcleo]."},
     "help.check.quiet": {"en": "No human report; only errors are printed.",
                          "es": "Sin informe para personas; solo se muestran los errores."},
     "help.bounces.out_dir": {"en": "Folder for bounces.csv and events.csv [default: the working folder].",

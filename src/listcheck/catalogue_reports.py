@@ -14,6 +14,8 @@ REPORTS: dict[str, dict[str, str | dict[str, str]]] = {
                       "es": {"one": "{count} fila", "other": "{count} filas"}},
     "progress.domains": {"en": {"one": "{count} domain", "other": "{count} domains"},
                          "es": {"one": "{count} dominio", "other": "{count} dominios"}},
+    "progress.partitions": {"en": {"one": "{count} partition", "other": "{count} partitions"},
+                            "es": {"one": "{count} partición", "other": "{count} particiones"}},
     "progress.rate": {"en": "({rate}/s)", "es": "({rate}/s)"},
 
     # The terminal and HTML reports.

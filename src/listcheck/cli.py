@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime, time
 from enum import IntEnum
-from typing import IO
+from functools import partial
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -40,6 +41,9 @@ from listcheck.settings import DnsSettings, OutputSettings, PolicySettings, Read
 from listcheck.version import __version__
 from listcheck.writing.bounce_files import output_paths
 from listcheck.writing.outputs import refuse_overwriting_input, write_text
+
+if TYPE_CHECKING:
+    from listcheck.dask_check import ClusterSettings
 
 
 class ExitStatus(IntEnum):
@@ -112,6 +116,9 @@ def cli() -> None:
 # Eager, so that it speaks for the rest of parsing: --help and the errors of the other options.
 @option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
         callback=speak_as_asked, help_key="help.check.lang")
+@option("--engine", type=click.Choice(["dask"]), default=None, help_key="help.check.engine")
+@option("--scheduler", metavar="ADDRESS", help_key="help.check.scheduler")
+@option("--workers", type=click.IntRange(min=1), metavar="N", help_key="help.check.workers")
 @option("-q", "--quiet", is_flag=True, help_key="help.check.quiet")
 @click.pass_context
 def check(
@@ -122,7 +129,7 @@ def check(
     reject_reasons: tuple[str, ...], keep_reasons: tuple[str, ...], annotate: bool, safe_formulas: bool, report_json: str | None,
     report_html: str | None, client: str | None, fail_over: float | None,
     encoding: str | None, encoding_errors: str, sheet: str | None, delimiter: str | None, has_header: bool | None,
-    skip_rows: int | None, quiet: bool,
+    skip_rows: int | None, engine: str | None, scheduler: str | None, workers: int | None, quiet: bool,
 ) -> None:
     """``listcheck check``; it speaks the language --lang asked for, else the locale's (help ``help.check``)."""
     # One display for the whole run, on a terminal only: logs and pipes get none.
@@ -134,10 +141,12 @@ def check(
             output = OutputSettings(out_dir=out_dir, clean=clean_path, rejected=rejected_path, annotate=annotate,
                                     safe_formulas=safe_formulas)
             reports = [path for path in (report_json, report_html) if path not in (None, "-")]
-            if reports:
+            cluster = _cluster(engine, scheduler, workers)
+            if reports and cluster is None:
                 # A report must not replace the input, an output or the other report.
                 refuse_overwriting_input(None if input_path == "-" else input_path, *output.paths(input_path), *reports)
-            report = check_file(
+            run = check_file if cluster is None else partial(_check_with_dask, cluster=cluster)
+            report = run(
                 input_path,
                 reading=ReadingSettings(
                     column=column, encoding=encoding, encoding_errors=encoding_errors,
@@ -367,6 +376,27 @@ def _fail_over_line(report: Report, limit: float) -> str:
     # The share as the report writes it: 66.7% in English, 66,7 % in Spanish.
     return say("report.fail_over", percent=percent(report.destinations["rejected"], report.input.rows),
                limit=f"{limit:g}")
+
+
+def _cluster(engine: str | None, scheduler: str | None, workers: int | None) -> ClusterSettings | None:
+    """Where ``--engine dask`` runs; None for this process. The cluster options need the engine."""
+    if engine is None:
+        for name, value in (("--scheduler", scheduler), ("--workers", workers)):
+            if value is not None:
+                raise UsageError(say("usage.cluster_without_engine", option=name))
+        return None
+    if scheduler is not None and workers is not None:
+        raise UsageError(say("usage.scheduler_and_workers"))
+    from listcheck.dask_check import ClusterSettings
+
+    return ClusterSettings(scheduler=scheduler, workers=workers)
+
+
+def _check_with_dask(path: str, *, cluster: ClusterSettings, stdin: object, **settings: Any) -> Report:
+    """``dask_check.check_with_dask``, imported only for a run that asks for it (Dask is slow to import)."""
+    from listcheck.dask_check import check_with_dask
+
+    return check_with_dask(path, cluster=cluster, **settings)
 
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:

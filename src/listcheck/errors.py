@@ -14,6 +14,10 @@ class ListcheckError(Exception):
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
+    def __reduce__(self) -> tuple[type[ListcheckError], tuple[str, str]]:
+        # Raised in a Dask worker, the error reaches the command line pickled: its hint with it.
+        return type(self), (self.message, self.hint)
+
 
 class InputError(ListcheckError):
     """The input cannot be read as a contact list (exit status 3)."""

@@ -42,6 +42,9 @@ class RowJudge:
 
         self.policy = policy
         self._plain_domains: dict[str, AddressVerdict | None] = {}
+        # The verdicts of domains judged once for a whole run (``adopt_domains``): never forgotten.
+        self._given_domains: Mapping[str, AddressVerdict | None] = {}
+        self._seen_domains: set[str] | None = None
         self._knowledge = knowledge or default_knowledge()
         self._disposable = disposable or DisposableDomains()
         self._suppressions = suppressions
@@ -69,14 +72,28 @@ class RowJudge:
         """What the suppression files held."""
         return self._suppressions.summary() if self._suppressions is not None else SuppressionSummary()
 
-    def offline(self, cells: Sequence[str]) -> JudgedRows:
-        """The verdicts of ``cells`` before DNS and duplicates."""
+    def plain_domain_table(self, domains: Iterable[str]) -> dict[str, AddressVerdict | None]:
+        """The verdict shared by the plain addresses of each of these ASCII domains (None: the domain
+        has something to say, and such addresses are judged one by one), for ``adopt_domains``."""
+        return {domain: plain_domain_verdict(domain, self._knowledge, self._disposable) for domain in domains}
+
+    def adopt_domains(self, table: Mapping[str, AddressVerdict | None]) -> None:
+        """Take the plain-domain verdicts judged once for the whole run (``plain_domain_table``)."""
+        self._given_domains = table
+
+    def offline(self, cells: Sequence[str], *, seen_domains: set[str] | None = None) -> JudgedRows:
+        """The verdicts of ``cells`` before DNS and duplicates; ``seen_domains`` gets the ASCII domains
+        of the plain addresses among them."""
         from listcheck.checks.bulk import plain_verdicts
 
         # Plain verdicts are shared by every plain address of a domain, for the whole run.
         if len(self._plain_domains) > _PLAIN_DOMAINS_KEPT:
             self._plain_domains.clear()
-        addresses, found, singles = plain_verdicts(cells, self._plain_domain)
+        self._seen_domains = seen_domains
+        try:
+            addresses, found, singles = plain_verdicts(cells, self._plain_domain)
+        finally:
+            self._seen_domains = None
         # A plain address is ASCII with its domain in lower case: its key is the address in lower case.
         keys: list[str | None] = [address.lower() for address in addresses]
         judged: dict[str, AddressVerdict] = {}
@@ -101,6 +118,10 @@ class RowJudge:
                 rows.replace_verdict(offset, _suppressed(rows.verdict(offset), self._suppressions))
 
     def _plain_domain(self, ascii_domain: str) -> AddressVerdict | None:
+        if self._seen_domains is not None:
+            self._seen_domains.add(ascii_domain)
+        if ascii_domain in self._given_domains:
+            return self._given_domains[ascii_domain]
         verdict = self._plain_domains.get(ascii_domain, False)
         if verdict is False:
             verdict = self._plain_domains[ascii_domain] = plain_domain_verdict(
@@ -165,9 +186,13 @@ class RowJudge:
     def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
         """Turn rows that repeat an earlier address (in this batch or an earlier one) into duplicates."""
         seen = index.first_rows(rows.keys, first_row, rows.verdicts, rows.addresses)
-        for offset, first in enumerate(seen):
-            if first is not None:
-                rows.replace_verdict(offset, _as_duplicate(rows.verdict(offset), first, self.policy))
+        self.mark_repeats(rows, {offset: first for offset, first in enumerate(seen) if first is not None})
+
+    def mark_repeats(self, rows: JudgedRows, repeats: Mapping[int, FirstSeen]) -> None:
+        """Turn the rows at these offsets into duplicates of the first occurrence each one repeats,
+        found by a ``DuplicateIndex`` or, across a cluster, by ``engines.partitions.repeats_in``."""
+        for offset, first in repeats.items():
+            rows.replace_verdict(offset, _as_duplicate(rows.verdict(offset), first, self.policy))
 
 
 def judge_cells(

@@ -141,14 +141,14 @@ class OutputSettings:
     annotate: bool = False
     safe_formulas: bool = False
 
-    def paths(self, input_path: str) -> tuple[str, str]:
+    def paths(self, input_path: str, *, suffix: str | None = None) -> tuple[str, str]:
         """The clean and rejected paths: explicit ones, else ``<stem>.clean.csv`` and
-        ``<stem>.rejected.csv`` (``.xlsx`` for a workbook).
+        ``<stem>.rejected.csv`` (``.xlsx`` for a workbook; ``suffix`` for another kind, ``.parquet``).
 
         >>> OutputSettings().paths("lists/contactos.csv"), OutputSettings().paths("alumnos.xlsx")[0]
         (('lists/contactos.clean.csv', 'lists/contactos.rejected.csv'), 'alumnos.clean.xlsx')
         """
-        suffix = ".xlsx" if is_workbook(input_path) else ".csv"
+        suffix = suffix or (".xlsx" if is_workbook(input_path) else ".csv")
         if input_path == STDIN:
             stem, folder = "stdin", self.out_dir if self.out_dir is not None else ""
         else:

@@ -26,7 +26,7 @@ from listcheck.reasons import Status
 from listcheck.reports.tally import Tally
 from listcheck.settings import OutputSettings
 from listcheck.writing.outputs import CsvOutputs
-from listcheck.writing.rows import VERDICT_COLUMNS, RowShape, generated_header, rows_for_outputs
+from listcheck.writing.rows import RowShape, output_headers, pad_records, rows_for_outputs
 from listcheck.writing.workbooks import XlsxOutputs
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class ProgressStep:
     stage: str
     done: int
     fraction: float
+    unit: str = "rows"  # what ``done`` counts: rows, or on a cluster, partitions
 
 
 Progress = Callable[[ProgressStep], None]
@@ -168,7 +169,7 @@ def _judge_and_write(contacts: ContactSource, judging: BatchJudging, width: int,
             shape_check.look_at(batch)
             if shape_check.widest > width:
                 raise _WiderRow
-            _pad(batch, width)
+            pad_records(batch, width)
             pending.append((batch, judging.submit(batch.first_row, [record[column] for record in batch.records])))
             if len(pending) > 2:
                 _write_batch(*pending.popleft(), shape, files, tally, suggest)
@@ -189,23 +190,12 @@ def _open_outputs(contacts: ContactSource, width: int, outputs: _Outputs) -> Csv
     file is read by people, so it names its columns. Rows wider than the header (kept as they are)
     push the listcheck_* columns right: the rejected header is padded to line up with them.
     """
-    named = contacts.header if contacts.header is not None else generated_header(contacts.email_column, width)
-    padded = named + [""] * (width - len(named))
-    clean_header = padded + VERDICT_COLUMNS if outputs.settings.annotate else contacts.header
-    headers = [(outputs.clean, clean_header), (outputs.rejected, padded + VERDICT_COLUMNS)]
+    clean_header, rejected_header = output_headers(contacts.header, contacts.email_column, width,
+                                                   outputs.settings.annotate)
+    headers = [(outputs.clean, clean_header), (outputs.rejected, rejected_header)]
     if contacts.text_format is None:
         return XlsxOutputs(headers, contacts.sheet)
     return CsvOutputs(headers, contacts.text_format)
-
-
-def _pad(batch: RecordBatch, width: int) -> None:
-    """Give every short record of the batch empty cells up to ``width``."""
-    records, lines = batch.records, batch.lines
-    for offset, record in enumerate(records):
-        if len(record) < width:
-            record.extend([""] * (width - len(record)))
-            if lines is not None:
-                lines[offset] = None  # written back padded: no longer the line as read
 
 
 def _write_batch(batch: RecordBatch, judged_batch: Callable[[], JudgedBatch], shape: RowShape,

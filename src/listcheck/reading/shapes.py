@@ -28,6 +28,12 @@ class ShapeCheck:
         if batch.spans_lines and not self._swallowed:
             self._swallowed = _swallowed_rows(batch.records, self._delimiter, batch.first_row)
 
+    def merge(self, later: ShapeCheck) -> None:
+        """Take in what another check found in records that come after these (a file's next part)."""
+        self._widths.update(later._widths)
+        self._long_rows += later._long_rows
+        self._swallowed = self._swallowed or later._swallowed
+
     @property
     def widest(self) -> int:
         return max(self._widths, default=0)

@@ -47,6 +47,24 @@ class Tally:
         if noteworthy:
             self._note(first_row, rows, destinations, noteworthy)
 
+    def merge(self, later: Tally) -> None:
+        """Count in the tally of rows that come after all of these (another partition of the table)."""
+        self.rows += later.rows
+        self._statuses.update(later._statuses)
+        self._reasons.update(later._reasons)
+        self._destinations.update(later._destinations)
+        self.free_provider_rows += later.free_provider_rows
+        self.corrections.extend(later.corrections)
+        self.typos.extend(later.typos)
+        for reason, examples in later._examples.items():
+            shown = self._examples.setdefault(reason, [])
+            shown.extend(examples[:EXAMPLES_PER_REASON - len(shown)])
+        for domain, counts in later._domains.items():
+            if domain in self._domains:
+                self._domains[domain].update(counts)
+            elif len(self._domains) < _DOMAINS_COUNTED:
+                self._domains[domain] = counts
+
     def _note(self, first_row: int, rows: JudgedBatch, destinations: list[Destination], offsets: list[int]) -> None:
         """Keep the corrections, typos and examples among these rows."""
         for offset in offsets:

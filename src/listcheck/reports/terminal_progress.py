@@ -15,6 +15,7 @@ from listcheck.messages import number, say, say_count
 
 # A screen is redrawn at most this often; a run reports every batch.
 _REFRESHES_PER_SECOND = 8
+_NOUNS = {"rows": "progress.rows", "partitions": "progress.partitions"}
 
 
 class _CountColumn(ProgressColumn):
@@ -46,7 +47,8 @@ class RunProgress:
         if step.stage != self._stage:  # a new stage starts from nothing, with its own rate
             self._stage = step.stage
             self._bar.reset(self._task, total=1.0, description=say(f"progress.{step.stage}"),
-                            since=time.monotonic(), noun="progress.domains" if step.stage == "dns" else "progress.rows")
+                            since=time.monotonic(), noun=_NOUNS.get(step.unit, "progress.rows")
+                            if step.stage != "dns" else "progress.domains")
         self._bar.update(self._task, completed=step.fraction, done=step.done)
 
     def stop(self) -> None:

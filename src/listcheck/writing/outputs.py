@@ -56,6 +56,15 @@ class CsvOutputs:
             _guard(path, os.replace, temporary, path)
 
 
+@contextmanager
+def csv_sink(handle: IO[bytes], text_format: TextFormat) -> Iterator[_CsvSink]:
+    """A writer of rows into ``handle`` the way the input was written (its ``write``: lists of cells,
+    or lines to copy as they are), starting with the BOM and the preamble of ``text_format``."""
+    sink = _CsvSink(handle, text_format)
+    yield sink
+    sink.finish()
+
+
 def write_all(outputs: Sequence[tuple[str, Callable[[IO[bytes]], object]]]) -> None:
     """Call each ``save(file)`` on a temporary file beside its path; then rename them all, or none."""
     for path, _ in outputs:

@@ -62,6 +62,29 @@ def generated_header(email_column: int, width: int) -> list[str]:
     return ["email" if i == email_column else f"column_{i + 1}" for i in range(width)]
 
 
+def output_headers(header: list[str] | None, email_column: int, width: int,
+                   annotate: bool) -> tuple[list[str] | None, list[str]]:
+    """The headers of the clean file (None: none) and of the rejected file, for records ``width`` wide.
+
+    A file without a header keeps none in the clean file, ready to import as it came; the rejected
+    file is read by people, so it names its columns. Rows wider than the header (kept as they are)
+    push the listcheck_* columns right: the rejected header is padded to line up with them.
+    """
+    named = header if header is not None else generated_header(email_column, width)
+    padded = named + [""] * (width - len(named))
+    return (padded + VERDICT_COLUMNS if annotate else header), padded + VERDICT_COLUMNS
+
+
+def pad_records(batch: RecordBatch, width: int) -> None:
+    """Give every short record of the batch empty cells up to ``width``."""
+    records, lines = batch.records, batch.lines
+    for offset, record in enumerate(records):
+        if len(record) < width:
+            record.extend([""] * (width - len(record)))
+            if lines is not None:
+                lines[offset] = None  # written back padded: no longer the line as read
+
+
 def _annotated(row: int, record: list[str], column: int, address: str, verdict: AddressVerdict) -> list[str]:
     """The record with its address and the ``listcheck_*`` columns."""
     return [*_with_cell(record, column, address), str(row), verdict.status.value,
