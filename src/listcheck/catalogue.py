@@ -299,6 +299,10 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "usage.cluster_without_engine": {"en": "{option} needs --engine dask", "es": "{option} necesita --engine dask"},
     "usage.scheduler_and_workers": {"en": "give --scheduler or --workers, not both",
                                     "es": "indica --scheduler o --workers, no ambos"},
+    "usage.output_inside_input": {"en": "the output '{path}' is inside the input folder '{folder}', whose every file "
+                                        "is read as the table",
+                                  "es": "el resultado '{path}' está dentro de la carpeta de entrada '{folder}', cuyos "
+                                        "archivos se leen todos como la tabla"},
     "usage.output_is_file": {"en": "'{path}' is a file; a Parquet output is a folder",
                              "es": "'{path}' es un archivo; un resultado Parquet es una carpeta"},
     "hint.another_folder": {"en": "choose another folder with -o", "es": "elige otra carpeta con -o"},

@@ -27,6 +27,11 @@ REPORTS: dict[str, dict[str, str | dict[str, str]]] = {
     "report.read_sheet": {"en": "Read {rows} · sheet '{sheet}' · {header} · addresses in column '{column}' ({found_by})",
                           "es": "Leído: {rows} · hoja '{sheet}' · {header} · direcciones en la columna '{column}' "
                                 "({found_by})"},
+    "report.read_parquet": {"en": "Read {rows} · a Parquet table · addresses in column '{column}' ({found_by})",
+                            "es": "Leído: {rows} · una tabla Parquet · direcciones en la columna '{column}' "
+                                  "({found_by})"},
+    "html.read_as_parquet": {"en": "a Parquet table, addresses in '{column}'",
+                             "es": "una tabla Parquet, direcciones en '{column}'"},
     "html.read_as_sheet": {"en": "sheet '{sheet}', {header}, addresses in '{column}'",
                            "es": "hoja '{sheet}', {header}, direcciones en '{column}'"},
     "html.duplicates_kept": {"en": "Repeated addresses were kept, as --keep duplicate asks.",

@@ -142,9 +142,11 @@ def check(
                                     safe_formulas=safe_formulas)
             reports = [path for path in (report_json, report_html) if path not in (None, "-")]
             cluster = _cluster(engine, scheduler, workers)
-            if reports and cluster is None:
-                # A report must not replace the input, an output or the other report.
-                refuse_overwriting_input(None if input_path == "-" else input_path, *output.paths(input_path), *reports)
+            if reports:
+                # A report must not replace the input, an output or the other report (a cluster's outputs
+                # are named by what it reads: those are checked there).
+                refuse_overwriting_input(None if input_path == "-" else input_path,
+                                         *(output.paths(input_path) if cluster is None else ()), *reports)
             run = check_file if cluster is None else partial(_check_with_dask, cluster=cluster)
             report = run(
                 input_path,

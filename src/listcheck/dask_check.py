@@ -86,7 +86,7 @@ def _check_with_dask(path: str, cluster: ClusterSettings, settings: Settings, pr
     checker: DeliverabilityChecker | None = None
     with dask_client(scheduler=cluster.scheduler, workers=cluster.workers) as client:
         if parquet:
-            table = open_parquet(path, settings.reading)
+            table = open_parquet(path, settings.reading, outputs=(clean, rejected))
         else:
             files = csv_paths(path, leave_out=(clean, rejected))
             for file in files:

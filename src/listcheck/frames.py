@@ -100,7 +100,7 @@ def rejected_mask(checked: pd.DataFrame, *, column: object, policy: Policy = Pol
     if type(checked).__module__.startswith("dask"):
         dask_frame: Any = checked
         mask: pd.Series = dask_frame.map_partitions(rejected_mask, column=column, policy=policy,
-                                                    meta=pd.Series(dtype=bool))
+                                                    meta=pd.Series(dtype=bool, index=dask_frame._meta.index))
         return mask
 
     decisions = [

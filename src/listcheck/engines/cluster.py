@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -39,9 +40,14 @@ def dask_client(*, scheduler: str | None = None, workers: int | None = None) -> 
             yield client
         return
     count = workers if workers is not None else len(os.sched_getaffinity(0))
+    # Silent but for the critical: a task's failure is said by the run, in one line.
     # One thread a worker: judging holds Python's interpreter lock, so more threads would only wait.
-    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with warnings.catch_warnings():
+        # "Port 8787 is already in use": the scheduler's HTTP server takes another port, and says so.
+        warnings.simplefilter("ignore", UserWarning)
+        cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.CRITICAL)
+    with cluster, Client(cluster) as client:
         yield client
 
 

@@ -148,7 +148,9 @@ def check_dask_frame(frame: dd.DataFrame, *, column: object, first_row: int, jud
     check.survey(ask_dns, dask.compute)
     meta = _checked(frame._meta, check.judge, read(frame._meta), first_row, _empty(REPEAT_COLUMNS), column)
     parts = check.each(_FrameFinish(column))
-    return dd.from_delayed(parts, meta=meta, verify_meta=False)
+    # Each partition keeps its index: so do the divisions, when the input knew them.
+    return dd.from_delayed(parts, meta=meta, verify_meta=False,
+                           divisions=frame.divisions if frame.known_divisions else None)
 
 
 @dataclass(frozen=True)

@@ -61,12 +61,23 @@ class TableInput:
     frame: dd.DataFrame | None = None  # the Parquet table
 
 
-def open_parquet(path: str, reading: ReadingSettings) -> TableInput:
+def _refuse_outputs_inside(path: str, outputs: Sequence[str]) -> None:
+    """A usage error for an output inside the input folder: the next run would read it as the table."""
+    if not os.path.isdir(path):
+        return
+    folder = os.path.join(os.path.abspath(path), "")
+    for output in outputs:
+        if os.path.abspath(output).startswith(folder):
+            raise UsageError(say("usage.output_inside_input", path=output, folder=path), say("hint.another_folder"))
+
+
+def open_parquet(path: str, reading: ReadingSettings, outputs: Sequence[str] = ()) -> TableInput:
     """The Parquet table at ``path``, its address column found by name or content as in a CSV file."""
     import dask.dataframe as dd
 
     if reading.encoding is not None or reading.delimiter is not None or reading.sheet is not None:
         raise UsageError(say("usage.parquet_options"))
+    _refuse_outputs_inside(path, outputs)
     try:
         frame = dd.read_parquet(path)
         sample = frame.partitions[0].head(SAMPLE_RECORDS, compute=True)
@@ -91,10 +102,12 @@ def csv_paths(pattern: str, *, leave_out: Sequence[str] = ()) -> list[str]:
     run's own outputs, which a glob such as ``exports/*.csv`` matches too."""
     if pattern == STDIN or is_workbook(pattern):
         raise UsageError(say("usage.dask_input"))
+    # Absolute: a worker opens them, and its working folder is not ours.
     if not glob.has_magic(pattern):
-        return [pattern]
+        return [os.path.abspath(pattern)]
     left_out = {os.path.abspath(path) for path in leave_out}
-    found = sorted(path for path in glob.glob(pattern) if os.path.isfile(path) and os.path.abspath(path) not in left_out)
+    found = sorted(os.path.abspath(path) for path in glob.glob(pattern)
+                   if os.path.isfile(path) and os.path.abspath(path) not in left_out)
     if not found:
         raise InputError(say("error.no_files_match", pattern=pattern))
     return found

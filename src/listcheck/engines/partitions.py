@@ -110,7 +110,8 @@ class PartitionJudge:
 
     def keys(self, cells: list[str], first_row: int) -> pd.DataFrame:
         """Each row's comparison key with its row number, status and address (``KEY_COLUMNS``); rows
-        without a key (empty cells) are left out."""
+        without a key (empty cells) are left out. The address is empty where it is its key, as most
+        are (lower case, an ASCII domain): the shuffle then moves half the bytes."""
         import numpy as np
         import pandas as pd
 
@@ -121,7 +122,8 @@ class PartitionJudge:
             "key": pd.array([rows.keys[offset] for offset in kept], dtype="str"),
             "row": np.array(kept, dtype=np.int64) + first_row,
             "status": np.array([codes[rows.verdicts[offset].status] for offset in kept], dtype=np.int8),
-            "address": pd.array([rows.addresses[offset] for offset in kept], dtype="str"),
+            "address": pd.array(["" if rows.addresses[offset] == rows.keys[offset] else rows.addresses[offset]
+                                 for offset in kept], dtype="str"),
         })
 
 
@@ -133,6 +135,7 @@ def repeats_in(keys: pd.DataFrame) -> pd.DataFrame:
     ordered = keys.sort_values("row", kind="stable")
     later = ordered.duplicated("key", keep="first")
     firsts = ordered.loc[~later & ordered["key"].isin(ordered.loc[later, "key"])]
+    firsts = firsts.assign(address=firsts["address"].where(firsts["address"] != "", firsts["key"]))
     firsts = firsts.rename(columns={"row": "first_row", "status": "first_status", "address": "first_address"})
     repeated = ordered.loc[later, ["key", "row"]].merge(firsts, on="key", how="left")
     return pd.DataFrame({column: repeated[column].astype(dtype)  # type: ignore[call-overload]  # the names
@@ -178,4 +181,43 @@ def with_verdict_columns(frame: pd.DataFrame, column: object, first_row: int, ju
     checked["listcheck_reason"] = text(verdict.reason.code if verdict.reason else "" for verdict in verdicts)
     checked["listcheck_detail"] = text(verdict.detail for verdict in verdicts)
     checked["listcheck_suggestion"] = text(verdict.suggestion for verdict in verdicts)
+    return checked
+
+
+# For an engine that joins rather than routes (Spark, docs/spark_check.py): each row carries its number,
+# its key, and after a join by key, the first row of its key.
+ROW_KEY_COLUMNS = ("_listcheck_row", "_listcheck_key", "_listcheck_status", "_listcheck_address")
+FIRST_COLUMNS = ("_listcheck_first_row", "_listcheck_first_status", "_listcheck_first_address")
+
+
+def with_row_keys(frame: pd.DataFrame, judge: PartitionJudge, column: object, first_row: int) -> pd.DataFrame:
+    """``frame`` (rows numbered from ``first_row``) with each row's number and ``PartitionJudge.keys``
+    columns (``ROW_KEY_COLUMNS``; the key is missing for an empty cell)."""
+    import numpy as np
+
+    keys = judge.keys(address_cells(frame, column), first_row)
+    numbers = np.arange(first_row, first_row + len(frame), dtype=np.int64)
+    found = keys.set_index("row").reindex(numbers)  # missing where a row has no key
+    name, key, status, address = ROW_KEY_COLUMNS
+    return frame.assign(**{name: numbers, key: found["key"].array, status: found["status"].astype("Int8").array,
+                           address: found["address"].array})
+
+
+def checked_with_firsts(frame: pd.DataFrame, judge: PartitionJudge, column: object) -> pd.DataFrame:
+    """The ``listcheck_*`` columns for rows that carry ``ROW_KEY_COLUMNS`` and, joined by key, the
+    first row of their key (``FIRST_COLUMNS``, missing for a row without a key), in any order; those
+    columns are dropped. The same verdicts as ``PartitionJudge.judged`` with the routed repeats."""
+    import pandas as pd
+
+    numbers = frame[ROW_KEY_COLUMNS[0]].tolist()
+    repeats = {}
+    for offset, (first, status, address, key) in enumerate(zip(
+            *(frame[name].tolist() for name in FIRST_COLUMNS), frame[ROW_KEY_COLUMNS[1]].tolist())):
+        if not pd.isna(first) and int(first) != numbers[offset]:
+            repeats[offset] = FirstSeen(int(first), STATUSES[int(status)], address or key)
+    plain = frame.drop(columns=[*ROW_KEY_COLUMNS, *FIRST_COLUMNS])
+    rows = judge.judged(address_cells(plain, column), 0)
+    judge.judge.mark_repeats(rows, repeats)
+    checked = with_verdict_columns(plain, column, 0, judge.batch(rows))
+    checked["listcheck_row"] = frame[ROW_KEY_COLUMNS[0]].to_numpy()
     return checked

@@ -236,6 +236,8 @@ def _read_as(source: InputSummary) -> str:
     header = say("report.header_row" if source.header else "report.no_header_row")
     if source.sheet:
         return say("html.read_as_sheet", sheet=source.sheet, header=header, column=source.email_column)
+    if source.is_parquet:
+        return say("html.read_as_parquet", column=source.email_column)
     return say("html.read_as_value", encoding=source.encoding, delimiter=delimiter_name(source.delimiter),
                header=header, column=source.email_column)
 

@@ -27,6 +27,11 @@ class InputSummary:
     column_found_by: str
     sheet: str = ""  # the sheet of a workbook; empty for a CSV file
 
+    @property
+    def is_parquet(self) -> bool:
+        """A Parquet table (``--engine dask``), whose cells have no encoding or delimiter to tell."""
+        return not self.encoding and not self.sheet
+
 
 @dataclass(frozen=True)
 class Example:

@@ -27,6 +27,8 @@ def render_report(report: Report, console: Console) -> None:
     if source.sheet:
         read = say("report.read_sheet", rows=rows(source.rows), sheet=source.sheet, header=header,
                    column=source.email_column, found_by=found_by)
+    elif source.is_parquet:
+        read = say("report.read_parquet", rows=rows(source.rows), column=source.email_column, found_by=found_by)
     else:
         read = say("report.read", rows=rows(source.rows), encoding=source.encoding,
                    delimiter=delimiter_name(source.delimiter), header=header, column=source.email_column,
