@@ -448,6 +448,12 @@ def a_workbook(folder: Path) -> Path:
     return folder / "x.xlsx"
 
 
+def a_file_where_an_output_folder_goes(folder: Path) -> Path:
+    contacts(6).to_parquet(folder / "x.parquet", index=False)
+    (folder / "x.clean.parquet").write_text("not a folder", "utf-8")
+    return folder / "x.parquet"
+
+
 def a_list(folder: Path) -> Path:
     (folder / "x.csv").write_text("email,nombre\nana@correo.es,Ana\n", "utf-8")
     return folder / "x.csv"
@@ -467,8 +473,10 @@ def a_list(folder: Path) -> Path:
     (lambda folder: "-", (), 2, "not workbooks or standard input"),
     (no_address_column, ("--encoding", "utf-8"), 2, "Error: --encoding, --delimiter and --sheet do not apply to Parquet"),
     (a_list, ("--workers", "2"), 2, "Error: give --scheduler or --workers, not both"),
+    (a_file_where_an_output_folder_goes, (), 2, "x.clean.parquet' is a file; a Parquet output is a folder"),
 ], ids=["no address column", "--column on Parquet", "--column on CSV", "not Parquet", "empty file", "no Parquet file",
-        "no CSV file", "no file matches", "workbook", "stdin", "--encoding on Parquet", "--scheduler and --workers"])
+        "no CSV file", "no file matches", "workbook", "stdin", "--encoding on Parquet", "--scheduler and --workers",
+        "a file for an output folder"])
 def test_bad_input_and_options_end_in_one_line(tmp_path, on_cluster, make, options, status, says):
     """Input that cannot be read ends with status 3, an option that cannot work with 2, each said in
     one line with no traceback; nothing is written, the input is left as it was."""
