@@ -94,7 +94,7 @@ class PartitionedCheck(Generic[P]):
         distributed client's, which reports progress)."""
         from dask import delayed
 
-        judge = delayed(self._judge, pure=True)
+        judge = _shipped(self._judge)
         self.surveys = list(compute(*(delayed(_survey, pure=True)(part, self._read, judge, self._language)
                                       for part in self.parts)))
         whole = Survey.merged(self.surveys)
@@ -115,7 +115,7 @@ class PartitionedCheck(Generic[P]):
         from dask import delayed
 
         assert self.starts, "survey first"
-        judge = delayed(self._judge, pure=True)
+        judge = _shipped(self._judge)
         keys = dd.from_delayed([delayed(_keys, pure=True)(part, self._read, judge, start, self._language)
                                 for part, start in zip(self.parts, self.starts)],
                                meta=_empty(KEY_COLUMNS), verify_meta=False)
@@ -130,7 +130,7 @@ class PartitionedCheck(Generic[P]):
         """``finish(number, part, judge, cells, first_row, repeats)`` for every partition, as tasks."""
         from dask import delayed
 
-        judge = delayed(self._judge, pure=True)
+        judge = _shipped(self._judge)
         return [delayed(_finish, pure=True)(finish, number, part, self._read, judge, start, repeats, self._language)
                 for number, (part, start, repeats) in enumerate(zip(self.parts, self.starts, self.repeats()))]
 
@@ -166,6 +166,17 @@ def _checked(frame: pd.DataFrame, judge: PartitionJudge, cells: Cells, first_row
              column: object) -> pd.DataFrame:
     rows = judge.judged(cells.cells, first_row, first_seen(repeats))
     return with_verdict_columns(frame, column, first_row, judge.batch(rows, cells.records))
+
+
+def _shipped(judge: PartitionJudge) -> Delayed:
+    """The judge as a task whose result every partition's task takes: pickled here, now, in this
+    thread. Handed to Dask as an object, it was pickled later in the client's own thread while this
+    one went on, and a cache of it changing meanwhile broke the pickling (seen at 5M rows)."""
+    import pickle
+
+    from dask import delayed
+
+    return delayed(pickle.loads, pure=True)(pickle.dumps(judge))
 
 
 def _survey(part: P, read: Callable[[P], Cells], judge: PartitionJudge, lang: str) -> Survey:

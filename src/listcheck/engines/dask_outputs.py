@@ -117,6 +117,11 @@ def place_parquet_folders(outputs: Sequence[str], parts: PartFiles) -> None:
             raise UsageError(say("usage.output_is_file", path=output))
     try:
         for name, output in zip(OUTPUTS, outputs):
+            # A worker killed while writing leaves its part's temporary file: the rerun wrote the part.
+            folder = os.path.join(parts.folder, name)
+            for leftover in os.listdir(folder):
+                if not leftover.endswith(parts.suffix):
+                    os.unlink(os.path.join(folder, leftover))
             if os.path.isdir(output):
                 aside = os.path.join(parts.folder, f"old-{name}")
                 os.replace(output, aside)  # removed with the scratch folder
