@@ -1,7 +1,7 @@
 """5M rows of Parquet on a local Dask cluster of 2 workers, against the one-process run: times, ratio, memory.
 
     python benchmarks/scale.py [--rows 5000000] [--rounds 3] [--workers 2] [--files 25] [--data DIR]
-                               [--frame] [--profile]
+                               [--frame] [--profile] [--timeout 1800] [--retries 0] [--work-around-race]
 
 The contact table is generated once (seeded) and kept in ``--data`` (by default a folder of the
 system's temporary folder named after the rows, files and seed), as Parquet, ``--files`` files of
@@ -39,6 +39,13 @@ statuses, the domains with the most rows; and the output files must hold the row
 say. The run exits with status 1 when they do not. With ``--profile``, one more Dask run (not
 counted in the times) says where its time goes: the steps seen from the client and the workers'
 busy time per kind of task (Dask's task stream).
+
+A run that takes longer than ``--timeout`` seconds is taken for hung: its threads' stacks are
+printed and it is stopped with its cluster; ``--retries`` runs a failed contender again (each
+failure is printed and counted in the summary). ``--work-around-race`` makes the Dask workers
+pickle listcheck's judge from a copy of its caches (``work_around_judge_race``): without it a
+Dask run of millions of rows fails to send the judge from one worker to the other and hangs. The
+printout says when it is on.
 
 Machines are noisy: read the ratio, not the seconds.
 """
@@ -535,34 +542,31 @@ def run_profile(source: Path, out: Path, workers: int, work_around: bool) -> dic
     timed(dask_frames.PartitionedCheck, "repeats", "graph: building keys, shuffle and routing (client)")
     timed(dask_frames.PartitionedCheck, "survey", "survey, in all")
     timed(dask_frames.PartitionedCheck, "each", "graph: building the finish tasks, in all (client)")
-    measured_judge: dict[str, float] = {}
-    each = dask_frames.PartitionedCheck.each  # timed; the judge is measured outside the timing
-
-    def each_measured(self: Any, finish: Any) -> Any:
-        # What every task graph of the later steps carries: the judge of the run, with the table's domains.
-        import cloudpickle  # type: ignore[import-untyped]
-        from dask.base import tokenize
-
-        begun = time.perf_counter()
-        measured_judge["pickled_mib"] = len(cloudpickle.dumps(self.judge)) / 2**20
-        measured_judge["pickle_seconds"] = time.perf_counter() - begun
-        begun = time.perf_counter()
-        tokenize(self.judge)
-        measured_judge["tokenize_seconds"] = time.perf_counter() - begun
-        return each(self, finish)
-    dask_frames.PartitionedCheck.each = each_measured  # type: ignore[method-assign]
+    measured: dict[str, float] = {}
     report_of = dask_check._report
 
-    def report_measured(path: str, table: Any, outputs: Any, results: Any, *rest: Any) -> Any:
-        # What the partitions' last tasks sent back: their tallies, merged here into the report.
+    def report_measured(path: str, table: Any, outputs: Any, results: Any, width: int, judge: Any,
+                        *rest: Any) -> Any:
         import pickle
 
-        measured_judge["results_mib"] = len(pickle.dumps(results)) / 2**20
         begun = time.perf_counter()
         try:
-            return report_of(path, table, outputs, results, *rest)
+            return report_of(path, table, outputs, results, width, judge, *rest)
         finally:
-            steps["report: merging the partitions' tallies (client)"] += time.perf_counter() - begun
+            ended = time.perf_counter()
+            steps["report: merging the partitions' tallies (client)"] += ended - begun
+            # Once the run's work is done: what the later tasks' graph carries (the judge, with the table's
+            # domains) and what the partitions' last tasks sent back (their tallies).
+            pickled = pickle.dumps(judge)
+            measured["judge_mib"] = len(pickled) / 2**20
+            begun = time.perf_counter()
+            pickled = pickle.dumps(results)
+            measured["results_mib"] = len(pickled) / 2**20
+            measured["results_dumps"] = time.perf_counter() - begun
+            begun = time.perf_counter()
+            pickle.loads(pickled)
+            measured["results_loads"] = time.perf_counter() - begun
+            measured["measuring"] = time.perf_counter() - ended
     dask_check._report = report_measured  # type: ignore[assignment]
     moments: dict[str, float] = {}
 
@@ -595,7 +599,7 @@ def run_profile(source: Path, out: Path, workers: int, work_around: bool) -> dic
                 last_stop[prefix] = max(last_stop.get(prefix, part["stop"]), part["stop"])
     origin = min(first_start.values(), default=0.0)
     return {"imports": imported, "cluster": cluster_started - started - imported, "run": ended - begun,
-            "rows": report.input.rows, "steps": dict(steps), "judge": measured_judge,
+            "rows": report.input.rows, "steps": dict(steps), "measured": measured,
             "moments": {name: at - begun for name, at in sorted(moments.items(), key=lambda item: item[1])},
             "tasks": [{"prefix": prefix, "count": counts[prefix],
                        "compute": busy.get((prefix, "compute"), 0.0),
@@ -890,12 +894,20 @@ def print_profile(profile: dict[str, Any]) -> None:
     print("  stages, seconds into check_with_dask (the first and last progress call of each):  " + ", ".join(
         f"{stage} {moments[stage + ' from']:.1f}-{moments[stage + ' to']:.1f}"
         for stage in dict.fromkeys(name.rsplit(" ", 1)[0] for name in moments)))
+    if all(f"{stage} {end}" in moments for stage in ("reading", "judging", "writing") for end in ("from", "to")):
+        print(f"  in the client alone, the workers idle: {moments['reading from']:.1f} s opening the table, "
+              f"{moments['judging from'] - moments['reading to']:.1f} s from the survey's end to the judging's start "
+              f"(domains, graph, its sending), {moments['writing from'] - moments['judging to']:.1f} s from the last "
+              f"judging task's end to the results in hand (gather), "
+              f"{profile['run'] - moments['writing to'] - profile['measured']['measuring']:.1f} s after the outputs are "
+              "in place (report)")
     for step, seconds in profile["steps"].items():
         print(f"  {step:60} {seconds:7.2f} s")
-    judge = profile["judge"]
-    print(f"  the judge every later task gets: {judge['pickled_mib']:.1f} MiB pickled ({judge['pickle_seconds']:.2f} s), "
-          f"tokenized in {judge['tokenize_seconds']:.2f} s (not counted above); the partitions' results sent back: "
-          f"{judge['results_mib']:.1f} MiB pickled")
+    measured = profile["measured"]
+    print(f"  the judge the later tasks' graph carries: {measured['judge_mib']:.1f} MiB pickled; the partitions' "
+          f"results sent back: {measured['results_mib']:.1f} MiB pickled, pickled in {measured['results_dumps']:.2f} s "
+          f"and unpickled in {measured['results_loads']:.2f} s here (measured after the report, in "
+          f"{measured['measuring']:.1f} s of check_with_dask's time)")
     print("  tasks on the workers (busy seconds summed over workers; span from the first task's start):")
     print(f"    {'task':34} {'count':>6} {'compute':>9} {'transfer':>9} {'span':>16}")
     for task in profile["tasks"]:

@@ -49,6 +49,13 @@ class RowJudge:
         self._disposable = disposable or DisposableDomains()
         self._suppressions = suppressions
 
+    def __getstate__(self) -> dict[str, object]:
+        # The per-process cache is not sent: a Dask worker may pickle the judge for another worker
+        # while its own tasks add to that cache (copying __dict__ is one step under the GIL).
+        state = self.__dict__.copy()
+        state["_plain_domains"], state["_seen_domains"] = {}, None
+        return state
+
     @classmethod
     def for_settings(cls, settings: PolicySettings) -> RowJudge:
         """The judge these settings ask for; its suppression files are read now."""
