@@ -19,6 +19,12 @@ class ListcheckError(Exception):
         return type(self), (self.message, self.hint)
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of an error from another library, to say inside one of ours (its type's name
+    when it says nothing)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 class InputError(ListcheckError):
     """The input cannot be read as a contact list (exit status 3)."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from listcheck.errors import UsageError
+from listcheck.errors import UsageError, first_line
 from listcheck.messages import say
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def dask_client(*, scheduler: str | None = None, workers: int | None = None) -> 
         try:
             client = Client(scheduler, timeout=CONNECT_SECONDS)
         except (OSError, TimeoutError, ValueError) as error:
-            raise UsageError(say("usage.scheduler_unreachable", address=scheduler, error=_first_line(error))) from None
+            raise UsageError(say("usage.scheduler_unreachable", address=scheduler, error=first_line(error))) from None
         with client:
             yield client
         return
@@ -64,7 +64,3 @@ def computing(client: Client, tell: Callable[[int, int], None] | None) -> Callab
         return tuple(client.gather(futures))
 
     return compute
-
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -87,6 +87,7 @@ class PartitionedCheck(Generic[P]):
         self._language = language()
         self.surveys: list[Survey] = []
         self.starts: list[int] = []
+        self._shipped: Delayed | None = None  # the judge of the later steps, once surveyed
 
     def survey(self, ask_dns: AskDns | None, compute: Callable[..., tuple[Any, ...]]) -> Survey:
         """Survey every partition, judge each domain of the table once and ask DNS about those worth
@@ -101,6 +102,7 @@ class PartitionedCheck(Generic[P]):
         self.starts = list(accumulate((survey.rows for survey in self.surveys[:-1]), initial=self._first_row))
         answers = ask_dns(set(whole.domains_to_ask)) if ask_dns is not None and whole.domains_to_ask else {}
         self._judge = self._judge.with_domains(whole, answers)
+        self._shipped = _shipped(self._judge)
         return whole
 
     @property
@@ -114,8 +116,8 @@ class PartitionedCheck(Generic[P]):
         import pandas as pd
         from dask import delayed
 
-        assert self.starts, "survey first"
-        judge = _shipped(self._judge)
+        assert self._shipped is not None, "survey first"
+        judge = self._shipped
         keys = dd.from_delayed([delayed(_keys, pure=True)(part, self._read, judge, start, self._language)
                                 for part, start in zip(self.parts, self.starts)],
                                meta=_empty(KEY_COLUMNS), verify_meta=False)
@@ -130,7 +132,8 @@ class PartitionedCheck(Generic[P]):
         """``finish(number, part, judge, cells, first_row, repeats)`` for every partition, as tasks."""
         from dask import delayed
 
-        judge = _shipped(self._judge)
+        assert self._shipped is not None, "survey first"
+        judge = self._shipped
         return [delayed(_finish, pure=True)(finish, number, part, self._read, judge, start, repeats, self._language)
                 for number, (part, start, repeats) in enumerate(zip(self.parts, self.starts, self.repeats()))]
 
@@ -141,8 +144,6 @@ def check_dask_frame(frame: dd.DataFrame, *, column: object, first_row: int, jud
     import dask
     import dask.dataframe as dd
 
-    if column not in frame.columns:
-        raise KeyError(column)
     read = FramePart(column, other_columns)
     check = PartitionedCheck(frame.to_delayed(), read, judge, first_row=first_row)
     check.survey(ask_dns, dask.compute)
@@ -169,9 +170,8 @@ def _checked(frame: pd.DataFrame, judge: PartitionJudge, cells: Cells, first_row
 
 
 def _shipped(judge: PartitionJudge) -> Delayed:
-    """The judge as a task whose result every partition's task takes: pickled here, now, in this
-    thread. Handed to Dask as an object, it was pickled later in the client's own thread while this
-    one went on, and a cache of it changing meanwhile broke the pickling (seen at 5M rows)."""
+    """The judge as a task whose result every partition's task takes: pickled once, here, so that the
+    graph carries one copy of its domain table whatever number of tasks use it."""
     import pickle
 
     from dask import delayed

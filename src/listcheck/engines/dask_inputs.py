@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from listcheck.engines.dask_frames import Cells, FramePart
 from listcheck.engines.partitions import text_records
-from listcheck.errors import InputError, UsageError
+from listcheck.errors import InputError, UsageError, first_line
 from listcheck.messages import RunWarning, say
-from listcheck.reading.columns import SAMPLE_RECORDS, find_layout, other_columns_warning
+from listcheck.reading.columns import SAMPLE_RECORDS, column_name, find_layout, other_columns_warning
 from listcheck.reading.contacts import ContactFile, TextFormat, describe_open_error
+from listcheck.reading.opening import open_input
 from listcheck.reading.shapes import ShapeCheck
 from listcheck.reading.splitting import RecordBatch
 from listcheck.settings import STDIN, ReadingSettings, is_workbook
@@ -84,7 +85,7 @@ def open_parquet(path: str, reading: ReadingSettings, outputs: Sequence[str] = (
     except FileNotFoundError as error:
         raise InputError(describe_open_error(path, error)) from None
     except Exception as error:  # noqa: BLE001  # pyarrow's errors share no base: any failure is the input's
-        raise InputError(say("error.not_parquet", path=path, error=_first_line(error))) from None
+        raise InputError(say("error.not_parquet", path=path, error=first_line(error))) from None
     names = [str(name) for name in frame.columns]
     records = [names, *text_records(sample, list(sample.columns))]
     layout = find_layout(records, column=reading.column, has_header=True, width=len(names))
@@ -136,7 +137,7 @@ def open_csv_files(paths: list[str], reading: ReadingSettings) -> TableInput:
     """The CSV files as one table, laid out as the first one is (found here, as a run without
     ``--engine`` finds it)."""
     reading.refuse_unfit_for(paths[0])
-    with _opened(paths[0]) as handle:
+    with open_input(paths[0]) as handle:
         first = ContactFile(handle, encoding=reading.encoding, delimiter=reading.delimiter, column=reading.column,
                             has_header=reading.has_header, encoding_errors=reading.encoding_errors,
                             skip_rows=reading.skip_rows)
@@ -147,7 +148,7 @@ def open_csv_files(paths: list[str], reading: ReadingSettings) -> TableInput:
                     skip_rows=first.rows_above if first.rows_above else reading.skip_rows)
     parts = [CsvPart(path, reading if number == 0 else alike, header, first.text_format, first.email_column)
              for number, path in enumerate(paths)]
-    others = [(index, _name(header, index)) for index in first.other_email_columns]
+    others = [(index, column_name(header, index)) for index in first.other_email_columns]
     return TableInput(parts, read_csv_part, first.email_column, first.email_column_name, first.column_found_by,
                       header, first.first_row_number, others, list(first.warnings), first.text_format,
                       first.encoding_name, first.delimiter or "")
@@ -156,7 +157,7 @@ def open_csv_files(paths: list[str], reading: ReadingSettings) -> TableInput:
 def read_csv_part(part: CsvPart) -> CsvCells:
     """A CSV file's rows, in a worker: every record, its line as read, and its address cell."""
     reading = part.reading
-    with _opened(part.path) as handle:
+    with open_input(part.path) as handle:
         contacts = ContactFile(handle, encoding=reading.encoding, delimiter=reading.delimiter, column=reading.column,
                                has_header=reading.has_header, encoding_errors=reading.encoding_errors,
                                skip_rows=reading.skip_rows)
@@ -185,27 +186,3 @@ def _refuse_unlike(part: CsvPart, contacts: ContactFile) -> None:
         raise InputError(say("error.glob_format_differs", path=part.path))
 
 
-class _opened:
-    """A file open for reading; an OS error is an input error naming it."""
-
-    def __init__(self, path: str) -> None:
-        try:
-            self._handle = open(path, "rb")  # noqa: SIM115  # closed by __exit__
-        except OSError as error:
-            raise InputError(describe_open_error(path, error)) from None
-
-    def __enter__(self) -> Any:
-        return self._handle
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._handle.close()
-
-
-def _name(header: list[str] | None, index: int) -> str:
-    from listcheck.reading.columns import column_name
-
-    return column_name(header, index)
-
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
