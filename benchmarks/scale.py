@@ -1,7 +1,7 @@
 """5M rows of Parquet on a local Dask cluster of 2 workers, against the one-process run: times, ratio, memory.
 
     python benchmarks/scale.py [--rows 5000000] [--rounds 3] [--workers 2] [--files 25] [--data DIR]
-                               [--frame] [--profile] [--timeout 1800] [--retries 0] [--work-around-race]
+                               [--frame] [--profile] [--timeout 1800] [--retries 0]
 
 The contact table is generated once (seeded) and kept in ``--data`` (by default a folder of the
 system's temporary folder named after the rows, files and seed), as Parquet, ``--files`` files of
@@ -42,10 +42,7 @@ busy time per kind of task (Dask's task stream).
 
 A run that takes longer than ``--timeout`` seconds is taken for hung: its threads' stacks are
 printed and it is stopped with its cluster; ``--retries`` runs a failed contender again (each
-failure is printed and counted in the summary). ``--work-around-race`` makes the Dask workers
-pickle listcheck's judge from a copy of its caches (``work_around_judge_race``): without it a
-Dask run of millions of rows fails to send the judge from one worker to the other and hangs. The
-printout says when it is on.
+failure is printed and counted in the summary).
 
 Machines are noisy: read the ratio, not the seconds.
 """
@@ -412,35 +409,7 @@ def _worker_memory() -> dict[str, float]:
             "now_mib": _status_kib(os.getpid(), "VmRSS:") / 1024}
 
 
-def _judge_state(self: Any) -> dict[str, Any]:
-    """``RowJudge``'s state from atomic copies: a task may be adding to its cache of plain domains meanwhile."""
-    state = dict(self.__dict__)
-    state["_plain_domains"] = dict(state["_plain_domains"])  # one C call: no other thread runs during it
-    return state
-
-
-def work_around_judge_race(cluster: Any) -> None:
-    """With ``--work-around-race``: every worker pickles a ``RowJudge`` from a copy of its caches.
-
-    A worker that holds the run's judge (a task's result) pickles it for the other worker while its
-    own task thread adds to the judge's ``_plain_domains`` cache (``RowJudge._plain_domain``); the
-    pickling fails ("dictionary changed size during iteration"), and the run hangs. Not listcheck's
-    fix: the benchmark's, so that the Dask path can be timed until src is fixed.
-    """
-    from distributed import Client
-    from distributed.diagnostics.plugin import WorkerPlugin
-
-    class SafeJudgePickling(WorkerPlugin):  # type: ignore[misc]
-        def setup(self, worker: Any) -> None:
-            from listcheck.judge import RowJudge
-
-            RowJudge.__getstate__ = _judge_state  # type: ignore[method-assign,attr-defined]
-
-    with Client(cluster) as client:
-        client.register_plugin(SafeJudgePickling(), name="listcheck-scale-safe-judge-pickling")
-
-
-def run_dask(source: Path, out: Path, report: Path, workers: int, work_around: bool) -> dict[str, Any]:
+def run_dask(source: Path, out: Path, report: Path, workers: int) -> dict[str, Any]:
     import logging
     import resource
     import warnings
@@ -456,8 +425,6 @@ def run_dask(source: Path, out: Path, report: Path, workers: int, work_around: b
     # As engines.cluster.dask_client starts it for --workers N.
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster:
-        if work_around:
-            work_around_judge_race(cluster)
         cluster_seconds = time.perf_counter() - started
         status = main(["check", str(source), "--engine", "dask", "--scheduler", cluster.scheduler_address,
                        "--no-dns", "-q", "-o", str(out), "--report-json", str(report)])
@@ -506,7 +473,7 @@ def run_frame(source: Path, out: Path, report: Path) -> dict[str, Any]:
             "rejected_rows": pq.read_metadata(out / "contacts.rejected.parquet").num_rows}
 
 
-def run_profile(source: Path, out: Path, workers: int, work_around: bool) -> dict[str, Any]:
+def run_profile(source: Path, out: Path, workers: int) -> dict[str, Any]:
     """One Dask run through ``check_with_dask``, its steps timed from here and its tasks from the task stream."""
     import logging
     import warnings
@@ -576,8 +543,6 @@ def run_profile(source: Path, out: Path, workers: int, work_around: bool) -> dic
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster:
-        if work_around:
-            work_around_judge_race(cluster)
         cluster_started = time.perf_counter()
         with Client(cluster) as client, get_task_stream(client) as stream:
             begun = time.perf_counter()
@@ -734,8 +699,6 @@ def main() -> None:
     parser.add_argument("--frame", action="store_true", help="also check_frame on the pandas frame")
     parser.add_argument("--profile", action="store_true", help="one more Dask run, to say where its time goes")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds a run may take before it is stopped")
-    parser.add_argument("--work-around-race", action="store_true",
-                        help="Dask workers pickle the judge from a copy of its caches (see work_around_judge_race)")
     parser.add_argument("--retries", type=int, default=0, help="run a contender again this many times when it fails")
     parser.add_argument("--phase", choices=("generate", "one", "dask", "frame", "profile"), help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -757,17 +720,14 @@ def main() -> None:
         if options.phase == "one":
             measured = run_one_process(folder / "contacts.csv", out, report)
         elif options.phase == "dask":
-            measured = run_dask(folder / "contacts.parquet", out, report, options.workers, options.work_around_race)
+            measured = run_dask(folder / "contacts.parquet", out, report, options.workers)
         elif options.phase == "frame":
             measured = run_frame(folder / "contacts.parquet", out, report)
         else:
-            measured = run_profile(folder / "contacts.parquet", out, options.workers,
-                                   options.work_around_race) | {"status": 0}
+            measured = run_profile(folder / "contacts.parquet", out, options.workers) | {"status": 0}
         print(json.dumps(measured))
         return
 
-    if options.work_around_race:
-        CHILD_FLAGS.append("--work-around-race")
     begun = time.perf_counter()
     manifest = prepared(folder, options.rows, options.files, options.seed)
     rows = manifest["rows"]
@@ -788,9 +748,6 @@ def main() -> None:
           "judging worker), the same rows as CSV")
     print(f"against:  dask = listcheck check contacts.parquet --engine dask --no-dns -q on a local cluster of "
           f"{options.workers} worker processes, 1 thread each")
-    if options.work_around_race:
-        print("WORKAROUND ON (--work-around-race): the Dask workers pickle RowJudge from a copy of its _plain_domains "
-              "cache; without it a run may fail to send the judge and hang (a race in src)")
     names = ["one-process", "dask"] + (["frame"] if options.frame else [])
     phases = {"one-process": "one", "dask": "dask", "frame": "frame"}
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
@@ -835,8 +792,6 @@ def main() -> None:
     summary = print_summary(rows, runs, options.workers, options.frame, problems) if runs["dask"] else "summary: the profile alone"
     if profile is not None:
         print_profile(profile)
-    if options.work_around_race:
-        summary += "; with --work-around-race"
     if failures:
         summary += f"; {len(failures)} runs failed and were run again ({'; '.join(failures)})"
     print(f"\n{summary}; benchmark took {(time.perf_counter() - begun) / 60:.1f} min")
