@@ -663,8 +663,6 @@ def test_a_report_never_replaces_the_input(tmp_path, on_cluster, kind):
     assert_one_error_line(result, 2, "is the input file; listcheck never overwrites its input")
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: cli.check compares a report with INPUT as given, the glob, not "
-                                       "the files it names; the report replaces parte-1.csv and the run exits 0")
 def test_a_report_never_replaces_a_file_of_the_glob(tmp_path, on_cluster):
     """``--report-json`` naming a file the glob reads is refused with status 2; that file stays."""
     paths = write_parts(tmp_path / "in")
@@ -674,9 +672,6 @@ def test_a_report_never_replaces_a_file_of_the_glob(tmp_path, on_cluster):
     assert_one_error_line(result, 2, "never overwrites its input")
 
 
-@pytest.mark.xfail(strict=True, reason="src bug: with --engine the reports are not compared with the outputs (cli.check "
-                                       "passes no output paths for a cluster, check_with_dask compares none): the "
-                                       "report is written over the clean output, exit 0")
 def test_a_report_never_replaces_an_output(tmp_path, on_cluster):
     """``--report-json`` naming the clean output is refused with the line a run without --engine says."""
     source = a_list(tmp_path)
@@ -686,6 +681,16 @@ def test_a_report_never_replaces_an_output(tmp_path, on_cluster):
     result = run("check", source, "--no-dns", "-q", "--report-json", clean, *on_cluster)
     assert assert_one_error_line(result, 2) == line
     assert left_in(tmp_path) == {"x.csv"}
+
+
+def test_a_report_is_never_written_inside_a_parquet_folder(tmp_path, on_cluster):
+    """A report inside the input folder is refused as an output there is: the next run would read it."""
+    write_parquet_folder(tmp_path / "tabla", [contacts(6), contacts(6, 6)])
+    before = sorted(path.name for path in (tmp_path / "tabla").iterdir())
+    result = run("check", tmp_path / "tabla", "--no-dns", "-q", "--report-json", tmp_path / "tabla" / "r.json",
+                 *on_cluster)
+    assert_one_error_line(result, 2, "is inside the input folder")
+    assert sorted(path.name for path in (tmp_path / "tabla").iterdir()) == before
 
 
 def test_a_parquet_folder_does_not_read_its_own_outputs(tmp_path, on_cluster):

@@ -142,12 +142,12 @@ def check(
                                     safe_formulas=safe_formulas)
             reports = [path for path in (report_json, report_html) if path not in (None, "-")]
             cluster = _cluster(engine, scheduler, workers)
-            if reports:
-                # A report must not replace the input, an output or the other report (a cluster's outputs
-                # are named by what it reads: those are checked there).
-                refuse_overwriting_input(None if input_path == "-" else input_path,
-                                         *(output.paths(input_path) if cluster is None else ()), *reports)
-            run = check_file if cluster is None else partial(_check_with_dask, cluster=cluster)
+            # A report must not replace the input, an output or the other report. A cluster's run knows
+            # which files a glob names and how its outputs are named, so it checks there.
+            if reports and cluster is None:
+                refuse_overwriting_input(None if input_path == "-" else input_path, *output.paths(input_path),
+                                         *reports)
+            run = check_file if cluster is None else partial(_check_with_dask, cluster=cluster, reports=reports)
             report = run(
                 input_path,
                 reading=ReadingSettings(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -63,35 +63,39 @@ def check_with_dask(
     dns: DnsSettings | None = DnsSettings(),
     policy: PolicySettings = PolicySettings(),
     output: OutputSettings = OutputSettings(),
+    reports: Sequence[str] = (),
     progress: Progress | None = None,
     clock: Callable[[], float] = time.perf_counter,
 ) -> Report:
     """Check the Parquet table or the CSV files at ``path`` (a file, a folder of Parquet files, or a
     glob of CSV files) on a Dask cluster, and write the two outputs (Parquet folders for Parquet).
+    ``reports``: the files the caller will write after the run, refused like the outputs when they
+    would replace an input file or an output.
 
     Raises ``InputError`` when the input cannot be read and ``UsageError`` when the options cannot
     work (Dask not installed, a scheduler that does not answer).
     """
     with pinned():
-        return _check_with_dask(path, cluster, Settings(reading, dns, policy, output), progress, clock)
+        return _check_with_dask(path, cluster, Settings(reading, dns, policy, output), tuple(reports), progress,
+                                clock)
 
 
-def _check_with_dask(path: str, cluster: ClusterSettings, settings: Settings, progress: Progress | None,
-                     clock: Callable[[], float]) -> Report:
+def _check_with_dask(path: str, cluster: ClusterSettings, settings: Settings, reports: tuple[str, ...],
+                     progress: Progress | None, clock: Callable[[], float]) -> Report:
     started = clock()
     parquet = is_parquet(path)
     suffix = ".parquet" if parquet else ".csv"
     clean, rejected = settings.output.paths(_stem_path(path), suffix=suffix)
+    written = (clean, rejected, *reports)
+    # Refused before a cluster starts: a glob's files are known only here, not to the caller.
+    files = [path] if parquet else csv_paths(path, leave_out=(clean, rejected))
+    for file in files:
+        refuse_overwriting_input(file, *written)
     judge = RowJudge.for_settings(settings.policy)
     checker: DeliverabilityChecker | None = None
     with dask_client(scheduler=cluster.scheduler, workers=cluster.workers) as client:
-        if parquet:
-            table = open_parquet(path, settings.reading, outputs=(clean, rejected))
-        else:
-            files = csv_paths(path, leave_out=(clean, rejected))
-            for file in files:
-                refuse_overwriting_input(file, clean, rejected)
-            table = open_csv_files(files, settings.reading)
+        table = open_parquet(path, settings.reading, outputs=written) if parquet else open_csv_files(
+            files, settings.reading)
         check = PartitionedCheck(table.parts, table.read, PartitionJudge(judge, other_columns=table.other_columns),
                                  first_row=table.first_row)
         if settings.dns is not None:
