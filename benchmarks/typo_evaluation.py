@@ -1,6 +1,8 @@
-"""How well listcheck's typo corrector does on the public typo suites, and what it leaves alone.
+"""How well listcheck's typo corrector does on the public typo suites and on a realistic generated
+list, and what it leaves alone: the current rules (``DomainKnowledge(keyboard=False)``) and the
+keyboard model (the default) side by side, in one run.
 
-    python benchmarks/typo_evaluation.py [--corpora ../shared/corpora] [--verbose]
+    python benchmarks/typo_evaluation.py [--corpora ../shared/corpora] [--rows 12000] [--seed 18] [--verbose]
 
 Reads the email_typo gem, mailcheck, zootools and AfterShip suites and the regional provider list in
 ``../shared/corpora``, and judges each distinct domain with ``DomainKnowledge.suggest``. Every row
@@ -16,6 +18,10 @@ lands in one bucket, printed with its count:
   .gob -> .gov rows (gob.mx and gob.es are real for our users), the gem's rows that "correct" real
   country domains (.cm, .et, .ne, .om), inputs that are syntax errors rather than domain typos, and
   the suites' rows about a name or a TLD alone rather than a domain.
+
+Then the generated lists of ``realistic_typos.py`` (a Spanish-speaking and a Ukrainian-speaking
+audience, keyboard slips of their providers, company and school domains, real-domain traps), each
+address judged whole by ``check_address``.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import csv
 import time
 from collections import Counter
 from pathlib import Path
+
+import realistic_typos
 
 from listcheck import Reason, check_address
 from listcheck.checks.tlds import tld_exists
@@ -104,20 +112,8 @@ def bucket(knowledge: DomainKnowledge, given: str, expected: str, note: str) -> 
     return "excluded: target outside our knowledge"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpora"))
-    parser.add_argument("--verbose", action="store_true", help="print every miss and false flag")
-    arguments = parser.parse_args()
-    corpora = Path(arguments.corpora)
-    knowledge = DomainKnowledge()
-
-    rows = corpus_rows(corpora)
-    with (corpora / "lists" / "regional_provider_domains.csv").open(encoding="utf-8", newline="") as handle:
-        rows += [("regional provider list", r["domain"].strip().lower(), r["domain"].strip().lower(), "")
-                 for r in csv.DictReader(handle)]
-
-    started = time.perf_counter()
+def score_suites(knowledge: DomainKnowledge, rows: list[tuple[str, str, str, str]]) -> tuple[Counter[str], Counter[str], list[str]]:
+    """Buckets, hits per bucket and the misses and false flags of one model on the suites' rows."""
     buckets: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     problems = []
@@ -135,17 +131,43 @@ def main() -> None:
             if got is not None:
                 hits["false flags"] += 1
                 problems.append(f"  FALSE FLAG ({source}): {given} -> {got}")
-    elapsed = time.perf_counter() - started
+    return buckets, hits, problems
 
-    print(f"rows: {len(rows)} ({elapsed:.2f} s)")
-    for kind, count in sorted(buckets.items()):
-        print(f"  {kind}: {count}")
-    for kind in ("scored", "TLD-only"):
-        total = buckets[kind]
-        print(f"recall ({kind}, exact suggestion): {hits[kind]}/{total} = {100 * hits[kind] / max(total, 1):.1f}%")
-    print(f"false flags (must not flag): {hits['false flags']}/{buckets['must not flag']}")
-    for line in problems if arguments.verbose else [p for p in problems if "FALSE" in p]:
-        print(line)
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpora"))
+    parser.add_argument("--rows", type=int, default=12_000, help="rows of each generated list")
+    parser.add_argument("--seed", type=int, default=18, help="seed of the generated lists")
+    parser.add_argument("--verbose", action="store_true", help="print every miss and false flag")
+    arguments = parser.parse_args()
+    corpora = Path(arguments.corpora)
+
+    rows = corpus_rows(corpora)
+    with (corpora / "lists" / "regional_provider_domains.csv").open(encoding="utf-8", newline="") as handle:
+        rows += [("regional provider list", r["domain"].strip().lower(), r["domain"].strip().lower(), "")
+                 for r in csv.DictReader(handle)]
+
+    print(f"public typo suites: {len(rows)} rows")
+    models = {"current rules (keyboard off)": DomainKnowledge(keyboard=False), "keyboard model": DomainKnowledge()}
+    for model, knowledge in models.items():
+        started = time.perf_counter()
+        buckets, hits, problems = score_suites(knowledge, rows)
+        elapsed = time.perf_counter() - started
+        if model == next(iter(models)):
+            for kind, count in sorted(buckets.items()):
+                print(f"  {kind}: {count}")
+        print(f"{model} ({elapsed:.2f} s):")
+        for kind in ("scored", "TLD-only"):
+            total = buckets[kind]
+            print(f"  recall ({kind}, exact suggestion): {hits[kind]}/{total} = "
+                  f"{100 * hits[kind] / max(total, 1):.1f}%")
+        print(f"  false flags (must not flag): {hits['false flags']}/{buckets['must not flag']}")
+        for line in problems if arguments.verbose else [p for p in problems if "FALSE" in p]:
+            print(line)
+
+    print()
+    print("\n".join(realistic_typos.run(arguments.rows, arguments.seed, verbose=arguments.verbose)))
 
 
 if __name__ == "__main__":

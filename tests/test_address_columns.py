@@ -14,7 +14,7 @@ from listcheck.settings import PolicySettings, ReadingSettings
 
 TWO_COLUMNS = ("Nombre;Correo personal;Correo trabajo\r\n"
                "Ana;;ana@empresa.es\r\n"  # row 2: empty here, valid at work
-               "Luis;luis.gmail.com;luis@empresa.es\r\n"  # row 3: no @ here, valid at work
+               "Luis;luis.empresa;luis@empresa.es\r\n"  # row 3: no @ and no repair here, valid at work
                "Eva;eva@gmial.com;eva@empresa.es\r\n"  # row 4: a typo keeps its own suggestion
                "Juan;juan@gmail.com;juan@empresa.es\r\n"  # row 5: valid
                "Rosa;;rosa.empresa.es\r\n"  # row 6: nothing valid anywhere

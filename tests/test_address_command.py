@@ -16,7 +16,8 @@ def run(*args):
 @pytest.mark.parametrize(("text", "status", "reason", "suggestion"), [
     ("ana@correo-ejemplo.es", "valid", "", ""),
     ("Ana Pérez <ana@gmial.com>", "risky", "typo_domain", "ana@gmail.com"),
-    ("carmen.ruiz.gmail.com", "invalid", "missing_at", ""),
+    ("carmen.ruiz.gmail.com", "invalid", "missing_at", "carmen.ruiz@gmail.com"),
+    ("carmen ruiz", "invalid", "missing_at", ""),
     ("info@empresa.es", "risky", "role_account", ""),
     ("", "invalid", "empty", ""),
 ])

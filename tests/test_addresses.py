@@ -8,7 +8,9 @@ from listcheck.checks.normalize import clean_cell
 REASON_CASES = [
     # (cell, status, reason)
     ("ana@correo.es", Status.VALID, None),
-    ("josé.núñez@españa.es", Status.VALID, None),
+    ("jose.nunez@españa.es", Status.VALID, None),
+    ("josé.núñez@españa.es", Status.RISKY, Reason.NON_ASCII_LOCAL_PART),
+    ("иван@почта.рф", Status.RISKY, Reason.NON_ASCII_LOCAL_PART),
     ("ivan@почта.рф", Status.VALID, None),
     ("user+tag@sub.domain.co.uk", Status.VALID, None),
     ("", Status.INVALID, Reason.EMPTY),
@@ -65,7 +67,7 @@ def test_reason_table(cell, status, reason):
 def test_every_offline_reason_is_in_the_table():
     offline = {Reason.EMPTY, Reason.MISSING_AT, Reason.SYNTAX, Reason.MULTIPLE_ADDRESSES,
                Reason.SPECIAL_USE_DOMAIN, Reason.UNKNOWN_TLD, Reason.TYPO_DOMAIN, Reason.DISPOSABLE,
-               Reason.ROLE_ACCOUNT}
+               Reason.ROLE_ACCOUNT, Reason.NON_ASCII_LOCAL_PART}
     assert offline == {reason for *_, reason in REASON_CASES if reason is not None}
 
 
@@ -83,7 +85,7 @@ NORMALIZATION_CASES = [
     ("Ana Pérez <ana@correo.es>", "ana@correo.es"),
     ('"Pérez, Ana" <ana@correo.es>', "ana@correo.es"),
     ("Ana <mailto:ana@correo.es>", "ana@correo.es"),
-    ("josé@ESPAÑA.es", "josé@españa.es"),
+    ("jose@ESPAÑA.es", "jose@españa.es"),
     ("ana@XN--ESPAA-RTA.ES", "ana@xn--espaa-rta.es"),
 ]
 
@@ -118,7 +120,7 @@ def test_reason_codes_and_statuses_match_the_contract():
         "special_use_domain": ("invalid", "rejected"), "unknown_tld": ("invalid", "rejected"),
         "domain_not_found": ("invalid", "rejected"), "null_mx": ("invalid", "rejected"),
         "no_mail_server": ("invalid", "rejected"), "suppressed": ("invalid", "rejected"),
-        "typo_domain": ("risky", "rejected"), "disposable": ("risky", "rejected"),
+        "non_ascii_local_part": ("risky", "rejected"), "typo_domain": ("risky", "rejected"), "disposable": ("risky", "rejected"),
         "role_account": ("risky", "clean"), "duplicate": (None, "rejected"),
         "dns_unknown": ("unknown", "clean"),
     }

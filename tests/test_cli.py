@@ -81,8 +81,8 @@ def test_fail_over_not_crossed(folder):
     (["check", "lista.csv", "--suppress", "bounces.csv"], "Error: --suppress 'bounces.csv': 'bounces.csv' does not exist"),
     (["check", "lista.csv", "--reject", "role"],
      ("Error: --reject 'role' is not a reason code; the codes are empty, missing_at, syntax, multiple_addresses, "
-     "special_use_domain, unknown_tld, domain_not_found, null_mx, no_mail_server, suppressed, typo_domain, "
-     "disposable, role_account, duplicate, dns_unknown")),
+     "special_use_domain, unknown_tld, domain_not_found, null_mx, no_mail_server, suppressed, non_ascii_local_part, "
+     "typo_domain, disposable, role_account, duplicate, dns_unknown")),
     (["check", "lista.csv", "--reject", "role_account", "--keep", "disposable,role_account"],
      "Error: --keep and --reject: role_account cannot be both kept and rejected"),
 ])

@@ -229,6 +229,10 @@ def fix_typos(lab: Lab) -> None:
     report, clean, rejected = lab.check("--fix-typos")
     assert ["luis@gmail.com", "Luis"] in clean and "luis@gmial.com" not in first_cells(rejected)
     assert report["corrections"] == [{"row": 4, "original": "luis@gmial.com", "corrected": "luis@gmail.com"}]
+    lab.write("lista.csv", "email\nana(arroba)gmail.com\n")
+    report, clean, rejected = lab.check("--fix-typos")
+    assert first_cells(clean) == ["ana@gmail.com"] and first_cells(rejected) == []
+    assert report["corrections"] == [{"row": 2, "original": "ana(arroba)gmail.com", "corrected": "ana@gmail.com"}]
 
 
 def known_domains(lab: Lab) -> None:
@@ -498,8 +502,8 @@ EFFECTS = [
     (("--dns-timeout",), "two tries per nameserver", dns_timeout),
     (("--dns-concurrency",), "how many DNS lookups run at once", dns_concurrency),
     (("--no-cache",), "do not read or write the DNS cache", no_cache),
-    (("--fix-typos",), "put the corrected address of a misspelled domain in the clean file, and list every correction",
-     fix_typos),
+    (("--fix-typos",), ("put the corrected address of a misspelled domain, or the repair of a broken one "
+                        "(ana(arroba)gmail.com), in the clean file, and list every correction"), fix_typos),
     (("--known-domains",), ("domains that are real for this list's audience (one per line): never flagged, offered "
                             "as corrections"), known_domains),
     (("--suppress",), ("addresses never to mail: a plain list, or a bounce, complaint or unsubscribe export "

@@ -208,7 +208,7 @@ def _report(path: str, table: TableInput, outputs: tuple[str, str], results: tup
                            column_found_by=table.column_found_by),
         outputs={"clean": clean, "rejected": rejected},
         counts=tally.counts, reasons=tally.reasons, destinations=tally.destinations, corrections=tally.corrections,
-        typos=tally.typos, free_provider_rows=tally.free_provider_rows, examples=tally.examples,
+        typos=tally.typos, repairs=tally.repairs, free_provider_rows=tally.free_provider_rows, examples=tally.examples,
         top_domains=tally.top_domains(TOP_DOMAINS),
         warnings=table.warnings + (shape.warnings(width) if shape is not None else []) + judge.warnings
         + (checker.warnings if checker else []),

@@ -79,7 +79,7 @@ def _check_file(path: str, settings: Settings, *, progress: Progress | None, std
                            sheet=contacts.sheet),
         outputs={"clean": clean, "rejected": rejected},
         counts=tally.counts, reasons=tally.reasons, destinations=tally.destinations, corrections=tally.corrections,
-        typos=tally.typos, free_provider_rows=tally.free_provider_rows, examples=tally.examples,
+        typos=tally.typos, repairs=tally.repairs, free_provider_rows=tally.free_provider_rows, examples=tally.examples,
         top_domains=tally.top_domains(TOP_DOMAINS),
         warnings=contacts.warnings + written.warnings + judge.warnings + (checker.warnings if checker else []),
         suppression=judge.suppression_summary(),

@@ -6,12 +6,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from listcheck.checks.addresses import check_address, plain_domain_verdict
+from listcheck.checks.addresses import check_address, plain_domain_verdict, suggested_local_part
 from listcheck.checks.duplicates import DuplicateIndex, FirstSeen
+from listcheck.checks.nearby import NearbyDomains
 from listcheck.checks.suppression import SuppressionSummary
 from listcheck.checks.typos import DomainKnowledge
 from listcheck.judged import JudgedBatch, JudgedRows, distinct, offsets_where, per_distinct, row_key
-from listcheck.messages import RunWarning, say
+from listcheck.messages import RunWarning, say, shortened
 from listcheck.policy import Policy
 from listcheck.reasons import Destination, Reason, Status
 from listcheck.settings import PolicySettings
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
 
 # Domains whose plain verdict is kept; a list of millions of company domains must not fill memory.
 _PLAIN_DOMAINS_KEPT = 200_000
+# What DNS says of a domain that was likely meant to be another: it does not exist, or receives no mail.
+_DEAD_DOMAIN = frozenset([Reason.DOMAIN_NOT_FOUND, Reason.NO_MAIL_SERVER])
+# What --fix-typos corrects: misspelled domains, and the repairs of cells that were no address (the
+# suggestion of a missing_at or syntax verdict is always a repair). Accents before the @ are left to
+# the user: without them it may be another person's mailbox.
+_CORRECTED_BY_FIX_TYPOS = frozenset([Reason.TYPO_DOMAIN, Reason.MISSING_AT, Reason.SYNTAX])
 
 
 class RowJudge:
@@ -48,12 +55,13 @@ class RowJudge:
         self._knowledge = knowledge or default_knowledge()
         self._disposable = disposable or DisposableDomains()
         self._suppressions = suppressions
+        self._nearby_domains: NearbyDomains | None = None
 
     def __getstate__(self) -> dict[str, object]:
         # The per-process cache is not sent: a Dask worker may pickle the judge for another worker
         # while its own tasks add to that cache (copying __dict__ is one step under the GIL).
         state = self.__dict__.copy()
-        state["_plain_domains"], state["_seen_domains"] = {}, None
+        state["_plain_domains"], state["_seen_domains"], state["_nearby_domains"] = {}, None, None
         return state
 
     @classmethod
@@ -137,11 +145,10 @@ class RowJudge:
 
     def _judge_single(self, cell: str) -> AddressVerdict:
         verdict = check_address(cell, knowledge=self._knowledge, disposable=self._disposable)
-        if self.policy.fix_typos and verdict.reason is Reason.TYPO_DOMAIN:
+        if self.policy.fix_typos and verdict.suggestion and verdict.reason in _CORRECTED_BY_FIX_TYPOS:
             corrected = check_address(verdict.suggestion, knowledge=self._knowledge, disposable=self._disposable)
             if corrected.is_valid:
-                verdict = replace(verdict, address=corrected.address, domain=corrected.domain,
-                                  corrected_from=verdict.address)
+                verdict = _corrected(verdict, corrected)
         return _suppressed(verdict, self._suppressions) if self._suppressions is not None else verdict
 
     @staticmethod
@@ -149,11 +156,26 @@ class RowJudge:
         """The domains of these rows that DNS can say more about."""
         return {verdict.domain for verdict in distinct(rows.verdicts) if _worth_asking(verdict)}
 
-    @staticmethod
-    def with_dns(rows: JudgedRows, answers: Mapping[str, DomainAnswer]) -> None:
-        """Apply what DNS said of each domain; the more severe status wins."""
+    def with_dns(self, rows: JudgedRows, answers: Mapping[str, DomainAnswer]) -> None:
+        """Apply what DNS said of each domain; the more severe status wins. A row whose domain DNS
+        says cannot receive mail gets the known domain it was likely meant to be as suggestion."""
         rows.update_each(lambda verdict: _with_dns(verdict, answers.get(verdict.domain))
                          if _worth_asking(verdict) else verdict)
+        dead = offsets_where(rows.verdicts, lambda verdict: verdict.reason in _DEAD_DOMAIN and not verdict.suggestion
+                             and not verdict.corrected_from)
+        for offset in dead:
+            verdict = rows.verdict(offset)
+            near = self._nearby().nearest(verdict.domain)
+            if near is not None:
+                suggestion = f"{suggested_local_part(verdict.address.rpartition('@')[0])}@{near}"
+                rows.replace_verdict(offset, replace(verdict, suggestion=suggestion, detail=say(
+                    "detail.did_you_mean", detail=verdict.detail, suggestion=suggestion)))
+
+    def _nearby(self) -> NearbyDomains:
+        """The finder of known domains near dead ones, made when DNS first finds one."""
+        if self._nearby_domains is None:
+            self._nearby_domains = NearbyDomains(self._knowledge)
+        return self._nearby_domains
 
     def destinations(self, verdicts: list[AddressVerdict]) -> list[Destination]:
         """The output each row goes to."""
@@ -188,6 +210,7 @@ class RowJudge:
                     judged.verdicts[offset] = replace(own, address=judged.addresses[offset], suggestion=other.address,
                                                       detail=say("detail.other_column", detail=own.detail, column=name,
                                                                  address=other.address).strip())
+                    judged.from_other_columns.add(offset)
                     break
 
     def mark_duplicates(self, rows: JudgedRows, first_row: int, index: DuplicateIndex) -> None:
@@ -242,7 +265,21 @@ def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None) -> AddressVe
         detail = say("detail.correction_fails", address=verdict.address, detail=answer.detail)
         return replace(verdict, address=verdict.corrected_from, status=answer.reason.status, reason=answer.reason,
                        detail=detail, suggestion="", corrected_from="")
-    return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail)
+    # A suggestion made offline (the address without accents) would keep the domain DNS refuses.
+    return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail, suggestion="")
+
+
+def _corrected(typed: AddressVerdict, corrected: AddressVerdict) -> AddressVerdict:
+    """The verdict of a row whose address ``--fix-typos`` corrected, the typed one kept beside it.
+
+    A misspelled domain stays ``typo_domain``, as the contract says. A repaired address (``ana(arroba)
+    gmail.com``) was no address at all: it becomes what the repair is, judged as itself, and the
+    detail says what was typed; DNS then judges the repair like any other address.
+    """
+    if typed.reason is Reason.TYPO_DOMAIN:
+        return replace(typed, address=corrected.address, domain=corrected.domain, corrected_from=typed.address)
+    detail = say("detail.repaired", cell=shortened(typed.address), detail=corrected.detail).strip()
+    return replace(corrected, detail=detail, corrected_from=typed.address)
 
 
 def _suppressed(verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:

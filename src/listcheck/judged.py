@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
@@ -65,11 +65,14 @@ class JudgedRows:
 
 @dataclass(frozen=True)
 class JudgedBatch:
-    """A judged batch as it is written: each row's address, verdict (maybe shared) and output."""
+    """A judged batch as it is written: each row's address, verdict (maybe shared) and output.
+    ``from_other_columns``: the offsets whose suggestion is another column's address, not a fix of
+    their own."""
 
     addresses: list[str]
     verdicts: list[AddressVerdict]
     destinations: list[Destination]
+    from_other_columns: set[int] = field(default_factory=set)
 
 
 def row_key(address: str, verdict: AddressVerdict) -> str | None:

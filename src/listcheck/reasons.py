@@ -99,6 +99,11 @@ class Reason(Enum):
         "suppressed", Status.INVALID, Destination.REJECTED,
         "The address is on a suppression list given with `--suppress` (it bounced or opted out before).",
     )
+    NON_ASCII_LOCAL_PART = (
+        "non_ascii_local_part", Status.RISKY, Destination.REJECTED,
+        ("Letters outside ASCII before the @ (`josé@gmail.com`): most mail systems and sending platforms "
+         "cannot deliver to it; the suggestion holds the address without accents."),
+    )
     TYPO_DOMAIN = (
         "typo_domain", Status.RISKY, Destination.REJECTED,
         "The domain looks like a misspelling of a real one; the suggestion holds the corrected address.",

@@ -7,13 +7,14 @@ carry no codes, so results are mapped by exception class and its sentence is kep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import email_validator
 from email_validator import EmailNotValidError, validate_email
 
-from listcheck.checks.normalize import clean_cell
+from listcheck.checks.normalize import clean_cell, without_accents
+from listcheck.checks.repairs import repair
 from listcheck.checks.risk import DisposableDomains, role_of
 from listcheck.checks.tlds import tld_exists
 from listcheck.checks.typos import DomainKnowledge, default_knowledge
@@ -32,6 +33,7 @@ SPECIAL_USE_DOMAINS: frozenset[str] = frozenset(
 # Separators people put between addresses in one cell; Google Contacts joins values with " ::: ".
 _ADDRESS_SEPARATORS = re.compile(r":::|[;,<>\s]+")
 _LOOKS_LIKE_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_MAX_LOCAL_OCTETS = 64
 
 
 def check_address(
@@ -71,10 +73,10 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
         )
 
     if "@" not in cleaned:
-        return _invalid(
+        return _with_repair(_invalid(
             cleaned, Reason.MISSING_AT,
             say("detail.missing_at", cell=shortened(cleaned)),  # a 3 MB cell is not said whole
-        )
+        ), knowledge, disposable)
 
     typed_domain = cleaned.rpartition("@")[2]
     if _is_special_use(typed_domain):
@@ -83,7 +85,11 @@ def _check(text: str, knowledge: DomainKnowledge, disposable: DisposableDomains,
     try:
         ascii_domain = validate_email(cleaned, check_deliverability=False).ascii_domain
     except EmailNotValidError as error:
-        return _invalid(cleaned, Reason.SYNTAX, syntax_detail(str(error)))
+        return _with_repair(_invalid(cleaned, Reason.SYNTAX, syntax_detail(str(error))), knowledge, disposable)
+    # RFC 5321 4.5.3.1.1 limits the local part to 64 octets; email-validator 2.4 no longer checks it.
+    octets = len(cleaned.rpartition("@")[0].encode("utf-8"))
+    if octets > _MAX_LOCAL_OCTETS:
+        return _invalid(cleaned, Reason.SYNTAX, say("detail.local_too_long", octets=octets))
     # The address stays as the user typed it, domain lower-cased: email-validator's normalized form
     # may use characters the file's code page lacks (it maps "µ" to "μ"). Its ASCII (IDNA) domain is
     # what lookups and comparisons use.
@@ -99,6 +105,9 @@ ATEXT = r"[a-zA-Z0-9_!#$%&'*+/=?^`{|}~-]"
 _PROVABLY_VALID = re.compile(
     rf"{ATEXT}+(?:\.{ATEXT}+)*@((?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+[a-z]{{2,63}})"
 )
+
+
+_ASCII_DOT_ATOM = re.compile(rf"{ATEXT}+(?:\.{ATEXT}+)*")
 
 
 def _proven_ascii_domain(address: str) -> str | None:
@@ -150,9 +159,11 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
     if facts.special_use:
         return _special_use(address, ascii_domain)
     tld = ascii_domain.rpartition(".")[2]
+    local = address.rpartition("@")[0]
     if facts.correction is not None:
-        # A misspelling explains a top-level domain that does not exist: one problem, one reason.
-        suggestion = f"{address.rpartition('@')[0]}@{facts.correction}"
+        # A misspelling explains a top-level domain that does not exist: one problem, one reason. The
+        # suggestion also drops the accents of the local part, if any: it is the address to mail.
+        suggestion = f"{suggested_local_part(local)}@{facts.correction}"
         detail = say("detail.typo" if facts.tld_exists else "detail.typo_and_tld", tld=tld, domain=domain,
                      correction=facts.correction, suggestion=suggestion)
         return AddressVerdict(address, Status.RISKY, Reason.TYPO_DOMAIN, detail, suggestion=suggestion,
@@ -163,6 +174,8 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
             say("detail.unknown_tld", tld=tld, domain=domain),
             domain=ascii_domain,
         )
+    if not local.isascii():
+        return _non_ascii_local_part(address, local, domain, ascii_domain)
     if facts.throwaway is not None:
         return AddressVerdict(
             address, Status.RISKY, Reason.DISPOSABLE,
@@ -170,7 +183,7 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
             domain=ascii_domain,
         )
     free = facts.free_detail
-    role = role_of(address.rpartition("@")[0])
+    role = role_of(local)
     if role is not None:
         return AddressVerdict(
             address, Status.RISKY, Reason.ROLE_ACCOUNT,
@@ -179,6 +192,46 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
         )
     return AddressVerdict(address, Status.VALID, detail=free, domain=ascii_domain,
                           free_provider=bool(facts.provider))
+
+
+def _with_repair(verdict: AddressVerdict, knowledge: DomainKnowledge, disposable: DisposableDomains) -> AddressVerdict:
+    """The verdict of a cell that is no address, with its repair as suggestion when one is clear
+    (``repairs``). The repair is judged in turn: a repair to a reserved or dead-certain invalid
+    domain is no fix, and a repair whose domain is misspelled suggests the corrected address."""
+    repaired = repair(verdict.address, knowledge)
+    if repaired is None:
+        return verdict
+    judged = _check(repaired, knowledge, disposable, fast=True)
+    if judged.status is Status.INVALID:
+        return verdict
+    suggestion = judged.suggestion if judged.reason in (Reason.TYPO_DOMAIN, Reason.NON_ASCII_LOCAL_PART) \
+        and judged.suggestion else judged.address
+    return replace(verdict, suggestion=suggestion,
+                   detail=say("detail.did_you_mean", detail=verdict.detail, suggestion=suggestion))
+
+
+def _non_ascii_local_part(address: str, local: str, domain: str, ascii_domain: str) -> AddressVerdict:
+    """``josé@gmail.com``: valid for email syntax (SMTPUTF8), but big providers give out no such
+    mailboxes and most sending platforms refuse them; the fix is nearly always the address without
+    accents, which is what its owner types elsewhere."""
+    ascii_local = _ascii_local(local)
+    suggestion = f"{ascii_local}@{domain}" if ascii_local else ""
+    detail = say("detail.non_ascii_local_part", local=shortened(local), suggestion=suggestion) if suggestion \
+        else say("detail.non_ascii_no_suggestion", local=shortened(local))
+    return AddressVerdict(address, Status.RISKY, Reason.NON_ASCII_LOCAL_PART, detail, suggestion=suggestion,
+                          domain=ascii_domain)
+
+
+def _ascii_local(local: str) -> str | None:
+    """The local part without accents when that is a plain dot-atom, else None (another script, or
+    folding that leaves a character no address may hold)."""
+    folded = without_accents(local)
+    return folded if folded and _ASCII_DOT_ATOM.fullmatch(folded) else None
+
+
+def suggested_local_part(local: str) -> str:
+    """The local part a suggested address keeps: without its accents when that is a plain address."""
+    return local if local.isascii() else _ascii_local(local) or local
 
 
 def plain_domain_verdict(

@@ -62,3 +62,21 @@ def lower_domain(address: str) -> str:
     """
     local, at, domain = address.rpartition("@")
     return f"{local}@{domain.lower()}" if at else address
+
+
+# Letters that Unicode does not decompose into a base letter and a mark, written as people who
+# cannot type them do (German, Nordic, Polish, Croatian, French ligatures).
+_UNDECOMPOSED = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                               "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i"})
+
+
+def without_accents(text: str) -> str | None:
+    """``text`` with its accents and ligatures written in ASCII, or None when letters of another
+    script are left (Cyrillic, Greek, CJK): a transliteration would be a guess, not a fix.
+
+    >>> without_accents("María.López"), without_accents("strauß"), without_accents("олена")
+    ('Maria.Lopez', 'strauss', None)
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return folded if folded.isascii() else None

@@ -54,7 +54,8 @@ class Correction:
 
 @dataclass(frozen=True)
 class Typo:
-    """A misspelled domain found in a row, with the suggested address."""
+    """A misspelled domain (or, in ``Report.repairs``, a broken address) found in a row, with the
+    suggested address."""
 
     row: int
     address: str
@@ -86,6 +87,7 @@ class Report:
     destinations: dict[str, int]
     corrections: list[Correction] = field(default_factory=list)
     typos: list[Typo] = field(default_factory=list)
+    repairs: list[Typo] = field(default_factory=list)  # broken addresses with a clear repair (ana(arroba)gmail.com)
     warnings: list[RunWarning] = field(default_factory=list)  # each with a stable code
     suppression: SuppressionSummary = SuppressionSummary()
     free_provider_rows: int = 0

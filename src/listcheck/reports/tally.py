@@ -12,6 +12,8 @@ from listcheck.reports.report import EXAMPLES_PER_REASON, Correction, DomainCoun
 from listcheck.verdict import AddressVerdict
 
 _DOMAINS_COUNTED = 200_000
+# The reasons of cells that are no address; their suggestion is a repair (checks/repairs.py).
+_REPAIRABLE = frozenset([Reason.MISSING_AT, Reason.SYNTAX])
 
 
 class Tally:
@@ -25,6 +27,7 @@ class Tally:
         self.free_provider_rows = 0
         self.corrections: list[Correction] = []
         self.typos: list[Typo] = []
+        self.repairs: list[Typo] = []
         self._examples: dict[Reason, list[Example]] = {}
         # Rows per status and reason of each domain, for the domains with the most rows. Counted for
         # the first _DOMAINS_COUNTED distinct domains only, so that memory stays flat on huge lists.
@@ -56,6 +59,7 @@ class Tally:
         self.free_provider_rows += later.free_provider_rows
         self.corrections.extend(later.corrections)
         self.typos.extend(later.typos)
+        self.repairs.extend(later.repairs)
         for reason, examples in later._examples.items():
             shown = self._examples.setdefault(reason, [])
             shown.extend(examples[:EXAMPLES_PER_REASON - len(shown)])
@@ -75,6 +79,8 @@ class Tally:
             if verdict.reason is Reason.TYPO_DOMAIN:
                 self.typos.append(Typo(row, shortened(verdict.corrected_from or rows.addresses[offset]),
                                        shortened(verdict.suggestion)))
+            elif verdict.reason in _REPAIRABLE and verdict.suggestion and offset not in rows.from_other_columns:
+                self.repairs.append(Typo(row, shortened(rows.addresses[offset]), shortened(verdict.suggestion)))
             if verdict.reason is not None:
                 shown = self._examples.setdefault(verdict.reason, [])
                 if len(shown) < EXAMPLES_PER_REASON:

@@ -12,7 +12,7 @@ from listcheck.address_check import AddressesReport
 from listcheck.checks.dns_answers import DnsSummary
 from listcheck.messages import number, percent, rows, say, say_count, shortened
 from listcheck.reasons import Reason, Status
-from listcheck.reports.report import EXAMPLES_PER_REASON, Report
+from listcheck.reports.report import EXAMPLES_PER_REASON, Report, Typo
 
 TYPOS_SHOWN = 20
 _STATUS_STYLE = {Status.VALID: "green", Status.UNKNOWN: "cyan", Status.RISKY: "yellow", Status.INVALID: "red"}
@@ -50,16 +50,22 @@ def render_report(report: Report, console: Console) -> None:
             console.print(f"  {say('report.row')} {correction.row}: {correction.original} → {correction.corrected}",
                           highlight=False)
         console.print()
-    elif report.typos:
-        shown = report.typos[:TYPOS_SHOWN]
-        console.print(Text(say_count("report.typos", len(report.typos)), style="bold"))
-        for typo in shown:
-            console.print(f"  {say('report.row')} {typo.row}: {typo.address} → {typo.suggestion}", highlight=False)
-        if len(report.typos) > len(shown):
-            console.print("  " + say_count("report.typos_more", len(report.typos) - len(shown)))
-        console.print()
+    else:  # what --fix-typos would correct
+        for title, found in (("report.typos", report.typos), ("report.repairs", report.repairs)):
+            if found:
+                _print_fixes(title, found, console)
     for warning in report.warnings:
         console.print(Text.assemble((say("report.warning"), "bold yellow"), warning.message))
+
+
+def _print_fixes(title: str, found: list[Typo], console: Console) -> None:
+    shown = found[:TYPOS_SHOWN]
+    console.print(Text(say_count(title, len(found)), style="bold"))
+    for typo in shown:
+        console.print(f"  {say('report.row')} {typo.row}: {typo.address} → {typo.suggestion}", highlight=False)
+    if len(found) > len(shown):
+        console.print("  " + say_count("report.typos_more", len(found) - len(shown)))
+    console.print()
 
 
 def render_addresses(report: AddressesReport, console: Console) -> None:
