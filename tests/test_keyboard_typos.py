@@ -154,3 +154,12 @@ def test_a_users_own_domains_are_targets_and_never_flagged():
     assert own.suggest("ferreteria-lopex.es") == "ferreteria-lopez.es"
     assert own.suggest("umr.net") is None
     assert KEYBOARD.suggest("ferreteria-lopex.es") is None
+
+
+@pytest.mark.parametrize(("known", "neighbour"), [
+    ("uam.es", "uma.es"), ("ugr.es", "ugt.es"), ("upv.es", "upc.es"), ("unam.mx", "unan.mx"), ("kpi.ua", "kpu.ua"),
+])
+def test_a_users_short_domain_does_not_claim_its_real_neighbours(known, neighbour):
+    """A school or a company named with --known-domains has short real neighbours (Málaga's uma.es is
+    one slip from Madrid's uam.es): the keyboard layer gives it the reach of a small provider."""
+    assert DomainKnowledge(known_domains=(known,)).suggest(neighbour) is None

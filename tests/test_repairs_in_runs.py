@@ -44,6 +44,15 @@ NONE = [
     ("@gmail.com", Reason.SYNTAX),
     ("www.gmail.com", Reason.MISSING_AT),
     ("ana(arroba)localhost", Reason.MISSING_AT),  # a repair to a reserved name fixes nothing
+    # Hosts of a provider, not mailboxes at it; a phone number; the spelled @ among the dots.
+    ("outlook.live.com", Reason.MISSING_AT),
+    ("accounts.google.com", Reason.MISSING_AT),
+    ("sites.google.com", Reason.MISSING_AT),
+    ("es.yahoo.com", Reason.MISSING_AT),
+    ("login.live.com", Reason.MISSING_AT),
+    ("600123456.gmail.com", Reason.MISSING_AT),
+    ("juan.perez.at.gmail.com", Reason.MISSING_AT),
+    ("😀.gmail.com", Reason.MISSING_AT),  # its repair would have letters no address may carry, and no fix
 ]
 
 
@@ -120,3 +129,49 @@ def test_a_repair_is_asked_of_dns_like_any_address(tmp_path):
     row = next(row for row in outputs["rejected"] if row["listcheck_row"] == "5")
     assert (row["email"], row["listcheck_reason"]) == ("luis@@hotmial.com", "domain_not_found")
     assert row["listcheck_detail"].startswith("The likely correction luis@hotmail.com does not work either")
+
+
+ACCENTED = ("nombre;email\r\n"
+            "José;josé@gmial.com\r\n"
+            "José;josé(arroba)gmail.com\r\n"
+            "Peña;peña.gmail.com\r\n")
+
+
+def test_fix_typos_never_drops_accents(tmp_path):
+    """Without its accents a name may be another person's (peña, pena): the fix stays a suggestion."""
+    source = tmp_path / "lista.csv"
+    source.write_text(ACCENTED, encoding="utf-8")
+    report = check_file(str(source), dns=None, policy=PolicySettings(fix_typos=True))
+    assert report.destinations == {"clean": 0, "rejected": 3} and report.corrections == []
+    with (tmp_path / "lista.rejected.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert [row["listcheck_suggestion"] for row in rows] == ["jose@gmail.com", "jose@gmail.com", "pena@gmail.com"]
+
+
+REPAIRS_AT = ("nombre;email\r\n"
+              "Ana;ana(arroba)empresa.es\r\n"  # row 2
+              "Carmen;carmen.ruiz(arroba)empresa.es\r\n"  # row 3: another person at the same domain
+              "Luis;luis@@gmaill.co\r\n"  # row 4: the repaired domain does not exist
+              "Bea;bea@@gmaill.co\r\n")  # row 5
+
+
+def test_a_repair_dns_cannot_answer_for_stays_repaired_and_clean(tmp_path):
+    """empresa.es is refused by the resolver: the repairs stand, as dns_unknown, each its own address."""
+    with ZoneServer(ZoneResolver(ZONE, refused=("empresa.es",))) as server:
+        source = tmp_path / "lista.csv"
+        source.write_text(REPAIRS_AT, encoding="utf-8")
+        report = check_file(str(source), dns=DnsSettings(nameservers=(server.address,), timeout=2.0, cache=False),
+                            policy=PolicySettings(fix_typos=True))
+    assert report.dns.resolver_trusted and report.reasons["dns_unknown"] == 2
+    with (tmp_path / "lista.clean.csv").open(encoding="utf-8", newline="") as handle:
+        assert [row["email"] for row in csv.DictReader(handle, delimiter=";")] == [
+            "ana@empresa.es", "carmen.ruiz@empresa.es"]
+    with (tmp_path / "lista.rejected.csv").open(encoding="utf-8", newline="") as handle:
+        rejected = {row["listcheck_row"]: row for row in csv.DictReader(handle, delimiter=";")}
+    # The repairs of rows 4 and 5 lead to a domain that does not exist: each row is shown as typed,
+    # with the known domain near the repair, and neither is a duplicate of the other.
+    assert {row: (fields["email"], fields["listcheck_reason"], fields["listcheck_suggestion"])
+            for row, fields in rejected.items()} == {
+        "4": ("luis@@gmaill.co", "domain_not_found", "luis@gmail.com"),
+        "5": ("bea@@gmaill.co", "domain_not_found", "bea@gmail.com")}
+    assert rejected["4"]["listcheck_detail"].endswith("Did you mean luis@gmail.com?")

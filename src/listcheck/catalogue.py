@@ -33,8 +33,7 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "reason.null_mx": {"en": "Domain accepts no mail", "es": "El dominio no acepta correo"},
     "reason.no_mail_server": {"en": "No mail server", "es": "Sin servidor de correo"},
     "reason.suppressed": {"en": "On a suppression list", "es": "En una lista de supresión"},
-    "reason.non_ascii_local_part": {"en": "Accents or other non-ASCII letters before the @",
-                                    "es": "Acentos u otras letras especiales antes de la @"},
+    "reason.non_ascii_local_part": {"en": "Special letters before the @", "es": "Letras especiales antes de la @"},
     "reason.typo_domain": {"en": "Misspelled domain", "es": "Dominio mal escrito"},
     "reason.disposable": {"en": "Throwaway mailbox", "es": "Buzón desechable"},
     "reason.role_account": {"en": "Role mailbox", "es": "Dirección genérica"},
@@ -67,14 +66,14 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
         "es": "La parte antes de la @ tiene {octets} bytes; los servidores de correo aceptan como máximo 64 "
               "(RFC 5321). Comprueba la dirección con su dueño."},
     "detail.non_ascii_local_part": {
-        "en": "'{local}' has letters outside ASCII before the @; most mail systems and sending "
+        "en": "'{local}' has accents or other special letters before the @; most mail systems and sending "
               "platforms cannot deliver to it. Did you mean {suggestion}?",
-        "es": "'{local}' tiene letras fuera de ASCII antes de la @; la mayoría de los sistemas "
+        "es": "'{local}' lleva acentos u otras letras especiales antes de la @; la mayoría de los sistemas "
               "de correo y plataformas de envío no pueden entregarle correo. ¿Querías decir {suggestion}?"},
     "detail.non_ascii_no_suggestion": {
-        "en": "'{local}' has letters outside ASCII before the @; most mail systems and sending "
+        "en": "'{local}' has accents or other special letters before the @; most mail systems and sending "
               "platforms cannot deliver to it. Ask its owner for the address they use.",
-        "es": "'{local}' tiene letras fuera de ASCII antes de la @; la mayoría de los sistemas "
+        "es": "'{local}' lleva acentos u otras letras especiales antes de la @; la mayoría de los sistemas "
               "de correo y plataformas de envío no pueden entregarle correo. Pide a su dueño la dirección que usa."},
     "detail.unknown_tld": {
         "en": "'.{tld}' is not an existing top-level domain, so '{domain}' cannot receive mail.",
@@ -89,7 +88,7 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "detail.special_use": {
         "en": "'{domain}' is reserved for examples, tests or private networks; no real mailbox uses it.",
         "es": "'{domain}' está reservado para ejemplos, pruebas o redes privadas; ningún buzón real lo usa."},
-    "detail.repaired": {"en": "Repaired from '{cell}'. {detail}", "es": "Reparada a partir de '{cell}'. {detail}"},
+    "detail.repaired": {"en": "Repaired from '{cell}'. {detail}", "es": "Dirección reparada a partir de '{cell}'. {detail}"},
     "detail.did_you_mean": {"en": "{detail} Did you mean {suggestion}?", "es": "{detail} ¿Querías decir {suggestion}?"},
     "detail.correction_fails": {"en": "The likely correction {address} does not work either: {detail}",
                                 "es": "La corrección probable {address} tampoco funciona: {detail}"},

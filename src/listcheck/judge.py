@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,7 @@ _PLAIN_DOMAINS_KEPT = 200_000
 _DEAD_DOMAIN = frozenset([Reason.DOMAIN_NOT_FOUND, Reason.NO_MAIL_SERVER])
 # What --fix-typos corrects: misspelled domains, and the repairs of cells that were no address (the
 # suggestion of a missing_at or syntax verdict is always a repair). Accents before the @ are left to
-# the user: without them it may be another person's mailbox.
+# the user, alone or with a typo (_keeps_its_letters): without them it may be another person's mailbox.
 _CORRECTED_BY_FIX_TYPOS = frozenset([Reason.TYPO_DOMAIN, Reason.MISSING_AT, Reason.SYNTAX])
 
 
@@ -145,7 +145,8 @@ class RowJudge:
 
     def _judge_single(self, cell: str) -> AddressVerdict:
         verdict = check_address(cell, knowledge=self._knowledge, disposable=self._disposable)
-        if self.policy.fix_typos and verdict.suggestion and verdict.reason in _CORRECTED_BY_FIX_TYPOS:
+        if self.policy.fix_typos and verdict.suggestion and verdict.reason in _CORRECTED_BY_FIX_TYPOS \
+                and _keeps_its_letters(verdict.address):
             corrected = check_address(verdict.suggestion, knowledge=self._knowledge, disposable=self._disposable)
             if corrected.is_valid:
                 verdict = _corrected(verdict, corrected)
@@ -159,23 +160,24 @@ class RowJudge:
     def with_dns(self, rows: JudgedRows, answers: Mapping[str, DomainAnswer]) -> None:
         """Apply what DNS said of each domain; the more severe status wins. A row whose domain DNS
         says cannot receive mail gets the known domain it was likely meant to be as suggestion."""
-        rows.update_each(lambda verdict: _with_dns(verdict, answers.get(verdict.domain))
+        nearest = self._nearest
+        rows.update_each(lambda verdict: _with_dns(verdict, answers.get(verdict.domain), nearest)
                          if _worth_asking(verdict) else verdict)
-        dead = offsets_where(rows.verdicts, lambda verdict: verdict.reason in _DEAD_DOMAIN and not verdict.suggestion
-                             and not verdict.corrected_from)
+        # A shared verdict stands for the plain addresses of one domain: each row gets its own suggestion.
+        dead = offsets_where(rows.verdicts, lambda verdict: verdict.reason in _DEAD_DOMAIN and not verdict.address)
         for offset in dead:
             verdict = rows.verdict(offset)
-            near = self._nearby().nearest(verdict.domain)
+            near = nearest(verdict.domain)
             if near is not None:
                 suggestion = f"{suggested_local_part(verdict.address.rpartition('@')[0])}@{near}"
                 rows.replace_verdict(offset, replace(verdict, suggestion=suggestion, detail=say(
                     "detail.did_you_mean", detail=verdict.detail, suggestion=suggestion)))
 
-    def _nearby(self) -> NearbyDomains:
-        """The finder of known domains near dead ones, made when DNS first finds one."""
+    def _nearest(self, domain: str) -> str | None:
+        """The known domain near this dead one (``checks.nearby``), its finder made when first needed."""
         if self._nearby_domains is None:
             self._nearby_domains = NearbyDomains(self._knowledge)
-        return self._nearby_domains
+        return self._nearby_domains.nearest(domain)
 
     def destinations(self, verdicts: list[AddressVerdict]) -> list[Destination]:
         """The output each row goes to."""
@@ -204,7 +206,7 @@ class RowJudge:
                 if other is None:
                     other = judged_cells[cell] = self._judge_single(cell)
                     if answers and _worth_asking(other):
-                        other = judged_cells[cell] = _with_dns(other, answers.get(other.domain))
+                        other = judged_cells[cell] = _with_dns(other, answers.get(other.domain), self._nearest)
                 if other.is_valid:
                     own = judged.verdicts[offset]
                     judged.verdicts[offset] = replace(own, address=judged.addresses[offset], suggestion=other.address,
@@ -253,20 +255,48 @@ def _worth_asking(verdict: AddressVerdict) -> bool:
     return verdict.reason is not Reason.TYPO_DOMAIN or bool(verdict.corrected_from)
 
 
-def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None) -> AddressVerdict:
-    """The verdict once DNS has spoken; the more severe status wins (CONTRACT.md)."""
+def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None,
+              nearest: Callable[[str], str | None]) -> AddressVerdict:
+    """The verdict once DNS has spoken; the more severe status wins (CONTRACT.md). ``nearest``: the
+    known domain a dead one was likely meant to be."""
     if answer is None or answer.reason is None or answer.reason.status is None:
         return verdict
     if answer.reason.status.severity <= verdict.status.severity:
         return verdict
     if verdict.corrected_from:
-        # The correction leads nowhere either: report the address as typed, with what DNS said of the
-        # correction, and no suggestion.
-        detail = say("detail.correction_fails", address=verdict.address, detail=answer.detail)
-        return replace(verdict, address=verdict.corrected_from, status=answer.reason.status, reason=answer.reason,
-                       detail=detail, suggestion="", corrected_from="")
-    # A suggestion made offline (the address without accents) would keep the domain DNS refuses.
-    return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail, suggestion="")
+        return _correction_with_dns(verdict, answer, nearest)
+    # A suggestion made offline (the address without accents) would keep the domain DNS refuses. A
+    # shared verdict has no address to suggest from: ``with_dns`` gives its rows theirs.
+    near = nearest(verdict.domain) if answer.reason in _DEAD_DOMAIN and verdict.address else None
+    suggestion = f"{suggested_local_part(verdict.address.rpartition('@')[0])}@{near}" if near else ""
+    return replace(verdict, status=answer.reason.status, reason=answer.reason, suggestion=suggestion,
+                   detail=say("detail.did_you_mean", detail=answer.detail, suggestion=suggestion) if near
+                   else answer.detail)
+
+
+def _correction_with_dns(verdict: AddressVerdict, answer: DomainAnswer,
+                         nearest: Callable[[str], str | None]) -> AddressVerdict:
+    """A corrected address (``--fix-typos``) once DNS has spoken worse of it than the offline checks."""
+    assert answer.reason is not None and answer.reason.status is not None
+    if answer.reason is Reason.DNS_UNKNOWN:
+        # DNS could not say (a repair is judged valid offline, so this can happen): the correction
+        # stands, unknown as any address DNS cannot answer for.
+        return replace(verdict, status=answer.reason.status, reason=answer.reason, detail=answer.detail)
+    # The correction leads nowhere either: the row shows what was typed, with what DNS said of the
+    # correction, and the known domain near it, if any. It is compared as typed, not as the correction.
+    near = nearest(verdict.domain) if answer.reason in _DEAD_DOMAIN else None
+    suggestion = f"{verdict.address.rpartition('@')[0]}@{near}" if near else ""
+    detail = say("detail.correction_fails", address=verdict.address, detail=answer.detail)
+    return replace(verdict, address=verdict.corrected_from, status=answer.reason.status, reason=answer.reason,
+                   detail=say("detail.did_you_mean", detail=detail, suggestion=suggestion) if near else detail,
+                   suggestion=suggestion, domain=check_address(verdict.corrected_from).domain, corrected_from="")
+
+
+def _keeps_its_letters(typed: str) -> bool:
+    """Whether a correction of this cell may be applied: not when the name before the @ (the whole
+    cell, lacking one) has accents, which the suggestion drops: ``peña`` and ``pena`` may be two people."""
+    local, at, _ = typed.rpartition("@")
+    return (local if at else typed).isascii()
 
 
 def _corrected(typed: AddressVerdict, corrected: AddressVerdict) -> AddressVerdict:

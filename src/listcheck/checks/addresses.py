@@ -196,7 +196,7 @@ def _judge_domain(address: str, domain: str, ascii_domain: str, knowledge: Domai
 
 def _with_repair(verdict: AddressVerdict, knowledge: DomainKnowledge, disposable: DisposableDomains) -> AddressVerdict:
     """The verdict of a cell that is no address, with its repair as suggestion when one is clear
-    (``repairs``). The repair is judged in turn: a repair to a reserved or dead-certain invalid
+    (``repairs``). The repair is judged in turn: a repair to a reserved or non-existent top-level
     domain is no fix, and a repair whose domain is misspelled suggests the corrected address."""
     repaired = repair(verdict.address, knowledge)
     if repaired is None:
@@ -204,8 +204,12 @@ def _with_repair(verdict: AddressVerdict, knowledge: DomainKnowledge, disposable
     judged = _check(repaired, knowledge, disposable, fast=True)
     if judged.status is Status.INVALID:
         return verdict
-    suggestion = judged.suggestion if judged.reason in (Reason.TYPO_DOMAIN, Reason.NON_ASCII_LOCAL_PART) \
-        and judged.suggestion else judged.address
+    if judged.reason in (Reason.TYPO_DOMAIN, Reason.NON_ASCII_LOCAL_PART):
+        suggestion = judged.suggestion  # the whole fix; none for a name in another script (😀.gmail.com)
+        if not suggestion:
+            return verdict
+    else:
+        suggestion = judged.address
     return replace(verdict, suggestion=suggestion,
                    detail=say("detail.did_you_mean", detail=verdict.detail, suggestion=suggestion))
 

@@ -44,6 +44,7 @@ from collections.abc import Callable
 from email_validator import EmailNotValidError, validate_email
 
 from listcheck.checks.normalize import lower_domain
+from listcheck.checks.tlds import tld_exists
 from listcheck.checks.typos import DomainKnowledge
 
 # RFC 5321 4.5.3.1: 64 octets of local part, 254 of address (a 256-octet path less its brackets).
@@ -66,13 +67,22 @@ _DOT_WORD = re.compile(rf"{_spelled('dot|punto')}|\s+(?:dot|punto)\s+", re.IGNOR
 # Between the labels of a cell with no "@": a dot or a comma, with any spaces around it.
 _LABEL_SEPARATOR = re.compile(r"(\s*[.,]\s*)")
 # Labels of a host name rather than of a mailbox name: www.gmail.com is a web site, not an address.
-_HOST_WORD = re.compile(r"www\d*|web|webmail|e?mail|correo|smtp|pop3?|imap|mx\d*|ftp", re.IGNORECASE)
+# Labels that make "x.gmail.com" a host of the provider, not a mailbox at it: its web and mail
+# servers, its sign-in and help pages (outlook.live.com, accounts.google.com, sites.google.com), and
+# the spelled @ itself (juan.perez.at.gmail.com: juan.perez@ or juan.perez.at@? Gmail ignores dots).
+_HOST_WORD = re.compile(
+    r"www\d*|web|webmail|e?mail|correo|smtp|pop3?|imap|mx\d*|ftp|outlook|owa|autodiscover|login|signin|signup|"
+    r"accounts?|auth|secure|my|m|mobile|sites|docs|drive|calendar|groups|news|support|help|apps?|api|blog|"
+    r"shop|store|static|cdn|portal|at|arroba",
+    re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*:|/", re.IGNORECASE)
 _SPACES_AROUND_AT = re.compile(r"\s*@\s*")
 _SPACES_AROUND_SEPARATOR = re.compile(r"\s*([.,])\s*")
 _DOUBLED_AT = re.compile(r"@{2,}")
 _DOUBLED_DOT = re.compile(r"\.{2,}")
 _BLANK = re.compile(r"\s")
+_BLANK_RUN = re.compile(r"\s{2,}")
 
 def is_valid_syntax(address: str) -> bool:
     """Whether email-validator accepts the address, deliverability off, as ``check_address`` asks it.
@@ -91,7 +101,8 @@ def repair(cell: str, /, knowledge: DomainKnowledge, *, accepts: Callable[[str],
     """The one address a cell rejected by email syntax was meant to be, or None when that is not clear.
 
     ``cell`` is cleaned by ``normalize.clean_cell``; ``knowledge`` says which domains are known;
-    ``accepts`` is the syntax check the repaired address must pass (and the cell must fail).
+    ``accepts`` is the syntax check the repaired address must pass. A valid address comes back as None:
+    no step changes it.
 
     >>> knowledge = DomainKnowledge()
     >>> repair("carmen.ruiz.gmail.com", knowledge), repair("ANA (AT) GMAIL.COM", knowledge)
@@ -101,9 +112,11 @@ def repair(cell: str, /, knowledge: DomainKnowledge, *, accepts: Callable[[str],
     >>> print(repair("ana lopez@gmail.com", knowledge), repair("ana.empresa.es", knowledge))
     None None
     """
-    if len(cell) > _LONGEST_REPAIRABLE or accepts(cell):
+    if len(cell) > _LONGEST_REPAIRABLE:
         return None
-    text = _at_word(cell)
+    # Runs of blanks become one space first: what follows only ever removes them, and the word
+    # patterns would take quadratic time over a long run.
+    text = _at_word(_BLANK_RUN.sub(" ", cell))
     if text is not None and "@" not in text:
         text = _at_as_dot(text, knowledge)
     if text is None:
@@ -115,6 +128,10 @@ def repair(cell: str, /, knowledge: DomainKnowledge, *, accepts: Callable[[str],
     if local is None:
         return None
     candidate = lower_domain(f"{local}@{_domain(halves[1], knowledge)}")
+    # A cell no step changed needs no repair or has none; the syntax check is left for the rest
+    # (it is the costly part, and the caller has just seen this cell fail it).
+    if candidate == lower_domain(cell):
+        return None
     return candidate if _fits(local, candidate) and accepts(candidate) else None
 
 
@@ -142,12 +159,14 @@ def _at_as_dot(text: str, knowledge: DomainKnowledge) -> str | None:
         domain = ".".join(labels[start:]).lower()
         if knowledge.provider(domain) is None:
             continue
-        local_labels = labels[:start]
-        # After a comma it may be two cells ("ana,gmail.com"); a host word makes it a host name.
-        if separators[start - 1].strip() != "." or any(_HOST_WORD.fullmatch(label.strip()) for label in local_labels):
+        local_labels = [label.strip() for label in labels[:start]]
+        # After a comma it may be two cells ("ana,gmail.com"); a host word makes it a host name, and so
+        # does a lone country code (es.yahoo.com); digits alone are a phone number, not a name.
+        if separators[start - 1].strip() != "." or any(_HOST_WORD.fullmatch(label) for label in local_labels) \
+                or (len(local_labels) == 1 and len(local_labels[0]) == 2 and tld_exists(local_labels[0].lower())):
             return None
         local = "".join(pieces[: 2 * start - 1])
-        return f"{local}@{domain}" if local.strip(" .,") else None
+        return f"{local}@{domain}" if _LETTER.search(local) else None
     return text
 
 

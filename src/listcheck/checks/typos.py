@@ -131,7 +131,9 @@ def allowed_distance(name: str) -> int:
 TOP_POPULARITY = 3
 _POPULARITY_STEP = 0.25  # a level of popularity (about ten times the share) is worth half a slip
 _MARGIN = 0.5  # the winner must beat every other provider by a slip, or by two levels of popularity
-_USER_POPULARITY = 2  # a domain the user names is common in their lists, as a big regional provider is
+# A domain the user names (--known-domains) is often a company's or a school's, with short real
+# neighbours (uam.es and uma.es, ugr.es and ugt.es): one slip on long names only, like a small provider.
+_USER_POPULARITY = 1
 
 
 def keyboard_limit(name: str, popularity: int) -> float:
