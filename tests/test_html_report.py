@@ -180,6 +180,11 @@ def test_the_page_shows_this_runs_numbers_in_their_places(tmp_path, options, cle
     assert [[cell.text for cell in row.all("td")] for row in typos.one("tbody").all("tr")] == [
         [str(typo["row"]), typo["address"], typo["suggestion"]] for typo in report["typos"]]
     assert len(report["typos"]) == REASONS["typo_domain"]
+    repairs = page.one("section", aria_labelledby="repairs")
+    assert repairs.one("h2").text == "Broken address with a clear repair (1)"
+    assert [[cell.text for cell in row.all("td")] for row in repairs.one("tbody").all("tr")] == [
+        [str(repair["row"]), repair["address"], repair["suggestion"]] for repair in report["repairs"]]
+    assert [repair["address"] for repair in report["repairs"]] == ["jose..romero@correo.es"]
     duplicates = page.one("section", aria_labelledby="duplicates")
     assert re.search(rf"\b{REASONS['duplicate']}\b", duplicates.one("h2").text)
 

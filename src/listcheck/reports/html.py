@@ -43,6 +43,10 @@ class _Words:
         return say_count("html.typos", count)
 
     @staticmethod
+    def repairs(count: int) -> str:
+        return say_count("report.repairs", count)
+
+    @staticmethod
     def corrections(count: int) -> str:
         return say_count("report.corrections", count)
 
