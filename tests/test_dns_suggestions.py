@@ -93,3 +93,17 @@ def test_a_resolver_that_cannot_be_trusted_gives_no_suggestion(tmp_path, nxdomai
     assert not report.dns.resolver_trusted
     with (tmp_path / "lista.clean.csv").open(encoding="utf-8", newline="") as handle:
         assert list(csv.DictReader(handle)) == [{"email": "ana@gmaill.co"}]
+
+
+def test_a_suggestion_on_the_suppression_list_is_not_given(tmp_path, zone_server):
+    source = tmp_path / "lista.csv"
+    source.write_text("email\nana@gmaill.co\nluis@gmaill.co\n", encoding="utf-8")
+    bajas = tmp_path / "bajas.txt"
+    bajas.write_text("ana@gmail.com\n", encoding="utf-8")
+    check_file(str(source), dns=DnsSettings(nameservers=(zone_server.address,), timeout=2.0, cache=False),
+               policy=PolicySettings(suppress=(str(bajas),)))
+    with (tmp_path / "lista.rejected.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["email"]: row for row in csv.DictReader(handle)}
+    assert rows["ana@gmaill.co"]["listcheck_suggestion"] == ""
+    assert rows["ana@gmaill.co"]["listcheck_detail"].endswith("is on the suppression list bajas.txt: never mail it.")
+    assert rows["luis@gmaill.co"]["listcheck_suggestion"] == "luis@gmail.com"

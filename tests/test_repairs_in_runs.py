@@ -175,3 +175,19 @@ def test_a_repair_dns_cannot_answer_for_stays_repaired_and_clean(tmp_path):
         "4": ("luis@@gmaill.co", "domain_not_found", "luis@gmail.com"),
         "5": ("bea@@gmaill.co", "domain_not_found", "bea@gmail.com")}
     assert rejected["4"]["listcheck_detail"].endswith("Did you mean luis@gmail.com?")
+
+
+def test_a_fix_on_the_suppression_list_is_no_fix(tmp_path):
+    """A suggestion that leads to an address never to mail goes, and the detail says why."""
+    source = tmp_path / "lista.csv"
+    source.write_text("email\nbad(arroba)gmail.com\nbad@gmial.com\nok(arroba)gmail.com\n", encoding="utf-8")
+    bajas = tmp_path / "bajas.txt"
+    bajas.write_text("bad@gmail.com\n", encoding="utf-8")
+    check_file(str(source), dns=None, policy=PolicySettings(suppress=(str(bajas),)))
+    with (tmp_path / "lista.rejected.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {row["email"]: row for row in csv.DictReader(handle)}
+    for typed in ("bad(arroba)gmail.com", "bad@gmial.com"):
+        assert rows[typed]["listcheck_suggestion"] == ""
+        assert rows[typed]["listcheck_detail"].endswith(
+            "But bad@gmail.com is on the suppression list bajas.txt: never mail it.")
+    assert rows["ok(arroba)gmail.com"]["listcheck_suggestion"] == "ok@gmail.com"

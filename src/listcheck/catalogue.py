@@ -12,6 +12,7 @@ import re
 
 from listcheck.catalogue_bounces import BOUNCES
 from listcheck.catalogue_cli import COMMAND_LINE
+from listcheck.catalogue_errors import ERRORS
 from listcheck.catalogue_reports import REPORTS
 
 Sentence = str | dict[str, str]  # one text, or one text per plural category
@@ -100,6 +101,9 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
         "en": "On the suppression list {source}: it bounced, complained or unsubscribed before. Never mail it.",
         "es": "Está en la lista de supresión {source}: rebotó, se quejó o se dio de baja antes. No le escribas "
               "nunca."},
+    "detail.suggestion_suppressed": {
+        "en": "{detail} But {address} is on the suppression list {source}: never mail it.",
+        "es": "{detail} Pero {address} está en la lista de supresión {source}: no le escribas nunca."},
     "detail.duplicate_corrected": {"en": "Corrected to {address}, the address of row {row}; this row repeats it.",
                                    "es": "Corregida a {address}, la dirección de la fila {row}; esta fila la repite."},
     "detail.duplicate": {"en": "Same address as row {row}; this row repeats it.",
@@ -255,161 +259,10 @@ MESSAGES: dict[str, dict[str, Sentence]] = {
     "problem.refused": {"en": "the resolver refused to answer", "es": "el resolvedor se negó a responder"},
     "report.fail_over": {"en": "{percent} of the rows were rejected, over --fail-over {limit}%.",
                          "es": "Se rechazó el {percent} de las filas, más que --fail-over {limit}%."},
-
-    # Input that cannot be read as a contact list (exit status 3), and what to do about it.
-    # Options that cannot work: said by the command line as usage errors (exit status 2).
-    "usage.two_reports_to_stdout": {
-        "en": "only one report can go to standard output: give --report-json or --report-html a file",
-        "es": "solo un informe puede ir a la salida estándar: da un archivo a --report-json o a --report-html"},
-    "usage.encoding_errors": {"en": "--encoding-errors must be strict, keep or replace, got '{errors}'",
-                              "es": "--encoding-errors tiene que ser strict, keep o replace, no '{errors}'"},
-    "usage.delimiter": {"en": "--delimiter must be one character, got '{delimiter}'",
-                        "es": "--delimiter tiene que ser un solo carácter, no '{delimiter}'"},
-    "usage.workbook_options": {"en": "--encoding and --delimiter are for CSV files; a workbook has neither",
-                               "es": "--encoding y --delimiter son para archivos CSV; un libro no tiene ninguno"},
-    "usage.sheet_for_workbooks": {"en": "--sheet is for .xlsx workbooks", "es": "--sheet es para libros .xlsx"},
-    "usage.skip_rows": {"en": "--skip-rows must be 0 or more and leave rows to read, got {rows}",
-                        "es": "--skip-rows tiene que ser 0 o más y dejar filas que leer, no {rows}"},
-    "usage.dns_limits": {"en": "--dns-timeout must be above 0 and --dns-concurrency at least 1",
-                         "es": "--dns-timeout tiene que ser mayor que 0 y --dns-concurrency al menos 1"},
-    "usage.unknown_reason": {"en": "{option} '{code}' is not a reason code; the codes are {codes}",
-                             "es": "{option} '{code}' no es un código de motivo; los códigos son {codes}"},
-    "usage.kept_and_rejected": {"en": "--keep and --reject: {problem}", "es": "--keep y --reject: {problem}"},
-    "error.kept_and_rejected": {"en": "{codes} cannot be both kept and rejected",
-                                "es": "{codes} no se puede conservar y rechazar a la vez"},
-    "usage.nameserver": {"en": "--nameserver {problem}", "es": "--nameserver {problem}"},
-    "usage.nameserver_port": {"en": "'{text}' is not HOST[:PORT] (the port is not 1 to 65535)",
-                              "es": "'{text}' no es HOST[:PUERTO] (el puerto no está entre 1 y 65535)"},
-    "usage.nameserver_form": {"en": "'{text}' is not HOST[:PORT]", "es": "'{text}' no es HOST[:PUERTO]"},
-    "usage.nameserver_host": {"en": "'{text}' is not HOST[:PORT] (the host name does not resolve)",
-                              "es": "'{text}' no es HOST[:PUERTO] (el nombre del servidor no se resuelve)"},
-    "usage.unknown_encoding": {"en": "--encoding '{encoding}' is not an encoding Python knows",
-                               "es": "--encoding '{encoding}' no es una codificación que Python conozca"},
-    "usage.not_a_text_encoding": {"en": "--encoding '{encoding}' is not a text encoding",
-                                  "es": "--encoding '{encoding}' no es una codificación de texto"},
-    "usage.domain_list_unreadable": {"en": "cannot read the domain list '{path}': {error}",
-                                     "es": "no se puede leer la lista de dominios '{path}': {error}"},
-    "usage.domain_list_line": {
-        "en": "line {line} of '{path}' is not a domain with an existing top-level domain: '{domain}'",
-        "es": "la línea {line} de '{path}' no es un dominio con una extensión que exista: '{domain}'"},
-    "usage.column_positions": {"en": "positions 1 to {width}", "es": "las posiciones 1 a {width}"},
-    "usage.no_such_column": {"en": "--column '{column}' is not a column of this file; it has {available}",
-                             "es": "--column '{column}' no es una columna de este archivo; tiene {available}"},
-    "usage.no_such_sheet": {"en": "--sheet '{sheet}' is not a sheet of cells in this workbook; it has {sheets}",
-                            "es": "--sheet '{sheet}' no es una hoja de celdas de este libro; tiene {sheets}"},
-    "usage.suppress_unreadable": {"en": "--suppress '{path}': {error}", "es": "--suppress '{path}': {error}"},
-    "usage.output_is_folder": {"en": "'{path}' is a folder; give a file name for this output",
-                               "es": "'{path}' es una carpeta; da un nombre de archivo para este resultado"},
-    "usage.cannot_write": {"en": "cannot write '{path}': {error}", "es": "no se puede escribir '{path}': {error}"},
-    "usage.cannot_write_in": {"en": "cannot write in '{folder}': {error}",
-                              "es": "no se puede escribir en '{folder}': {error}"},
-    "usage.dask_missing": {"en": "--engine dask needs Dask, which is not installed",
-                           "es": "--engine dask necesita Dask, que no está instalado"},
-    "hint.dask_install": {"en": "pip install 'listcheck[dask]'", "es": "pip install 'listcheck[dask]'"},
-    "usage.scheduler_unreachable": {"en": "cannot reach the Dask scheduler at '{address}': {error}",
-                                    "es": "no se puede llegar al planificador de Dask en '{address}': {error}"},
-    "usage.dask_input": {"en": "--engine dask reads Parquet files and folders and CSV files, not workbooks or "
-                               "standard input",
-                         "es": "--engine dask lee archivos y carpetas Parquet y archivos CSV, no libros de Excel ni "
-                               "la entrada estándar"},
-    "usage.parquet_options": {"en": "--encoding, --delimiter and --sheet do not apply to Parquet",
-                              "es": "--encoding, --delimiter y --sheet no se aplican a Parquet"},
-    "usage.cluster_without_engine": {"en": "{option} needs --engine dask", "es": "{option} necesita --engine dask"},
-    "usage.scheduler_and_workers": {"en": "give --scheduler or --workers, not both",
-                                    "es": "indica --scheduler o --workers, no ambos"},
-    "usage.output_inside_input": {"en": "the output '{path}' is inside the input folder '{folder}', whose every file "
-                                        "is read as the table",
-                                  "es": "el resultado '{path}' está dentro de la carpeta de entrada '{folder}', cuyos "
-                                        "archivos se leen todos como la tabla"},
-    "usage.output_is_file": {"en": "'{path}' is a file; a Parquet output is a folder",
-                             "es": "'{path}' es un archivo; un resultado Parquet es una carpeta"},
-    "hint.another_folder": {"en": "choose another folder with -o", "es": "elige otra carpeta con -o"},
-    "usage.output_is_input": {"en": "the output '{path}' is the input file; listcheck never overwrites its input",
-                              "es": "el resultado '{path}' es el archivo de entrada; listcheck nunca sobrescribe su "
-                                    "entrada"},
-    "usage.output_twice": {"en": "'{path}' is given for two outputs; each output needs its own path",
-                           "es": "'{path}' se da para dos resultados; cada resultado necesita su propia ruta"},
-
-    "error.unknown_language": {"en": "the language must be one of {languages}, got '{lang}'",
-                               "es": "el idioma tiene que ser uno de {languages}, no '{lang}'"},
-    "error.no_frame_column": {"en": "column {column} is not in the frame", "es": "la columna {column} no está en la tabla"},
-    "error.dns_settings": {"en": "dns must be a DnsSettings, or None for a run without DNS; got {given}",
-                           "es": "dns tiene que ser un DnsSettings, o None para no consultar el DNS; se recibió {given}"},
-    "error.prefix": {"en": "Error: ", "es": "Error: "},
-    "error.interrupted": {"en": "Interrupted: no output was written.",
-                          "es": "Interrumpido: no se escribió ningún resultado."},
-    "error.not_parquet": {"en": "cannot read '{path}' as Parquet: {error}",
-                          "es": "no se puede leer '{path}' como Parquet: {error}"},
-    "error.no_files_match": {"en": "no file matches '{pattern}'", "es": "ningún archivo coincide con '{pattern}'"},
-    "error.glob_header_differs": {"en": "'{path}' does not have the columns of the first file of the glob",
-                                  "es": "'{path}' no tiene las columnas del primer archivo del patrón"},
-    "error.glob_format_differs": {"en": "'{path}' is not written like the first file of the glob (encoding, "
-                                        "delimiter or line ends)",
-                                  "es": "'{path}' no está escrito como el primer archivo del patrón (codificación, "
-                                        "delimitador o fin de línea)"},
-    "error.empty": {"en": "the file is empty", "es": "el archivo está vacío"},
-    "error.blank": {"en": "the file holds no rows, only blank space",
-                    "es": "el archivo no tiene filas, solo espacio en blanco"},
-    "error.not_found": {"en": "'{path}' does not exist", "es": "'{path}' no existe"},
-    "error.folder": {"en": "'{path}' is a folder, not a file", "es": "'{path}' es una carpeta, no un archivo"},
-    "error.permission": {"en": "'{path}' cannot be read: permission denied",
-                         "es": "no se puede leer '{path}': permiso denegado"},
-    "error.unreadable": {"en": "'{path}' cannot be read: {reason}", "es": "no se puede leer '{path}': {reason}"},
-    "error.binary": {"en": "the file is binary data, not text", "es": "el archivo son datos binarios, no texto"},
-    "error.bad_byte": {"en": "line {line} is not valid {codec} (byte {byte})",
-                       "es": "la línea {line} no es {codec} válido (byte {byte})"},
-    "error.mostly_utf8": {"en": "{where}, though the rest of the file is UTF-8",
-                          "es": "{where}, aunque el resto del archivo es UTF-8"},
-    "error.unknown_encoding": {"en": "cannot tell the file's encoding: it is not UTF-8, cp1252 or cp1251 text",
-                               "es": "no se reconoce la codificación del archivo: no es texto UTF-8, cp1252 ni "
-                                     "cp1251"},
-    "error.no_email_column": {"en": "no column holds email addresses: no header names one and no cell contains @",
-                              "es": "ninguna columna tiene direcciones de correo: ningún encabezado la nombra y "
-                                    "ninguna celda tiene @"},
-    "error.cannot_split": {"en": "cannot split the file into rows: {error}",
-                           "es": "no se puede dividir el archivo en filas: {error}"},
-    "error.workbook": {"en": "cannot read the workbook: {error}", "es": "no se puede leer el libro: {error}"},
-    "error.only_charts": {"en": "the workbook has no sheet of cells, only charts",
-                          "es": "el libro no tiene hojas con celdas, solo gráficos"},
-    "error.empty_sheet": {"en": "the sheet '{sheet}' holds no rows", "es": "la hoja '{sheet}' no tiene filas"},
-    "error.is_pdf": {"en": "the file is a PDF document, not a table: export the list from its source as CSV",
-                     "es": "el archivo es un documento PDF, no una tabla: exporta la lista desde su origen como CSV"},
-    "error.is_zip": {"en": "the file is a ZIP archive (an .xlsx workbook is one): if it is a workbook, name it "
-                           ".xlsx; otherwise unzip the export",
-                     "es": "el archivo es un ZIP (un libro .xlsx lo es): si es un libro, ponle la extensión .xlsx; "
-                           "si no, descomprime la exportación"},
-    "error.is_old_office": {"en": "the file is an old Office file (.xls or .doc): save the sheet as CSV",
-                            "es": "el archivo es de un Office antiguo (.xls o .doc): guarda la hoja como CSV"},
-    "error.is_png": {"en": "the file is a PNG image, not a table", "es": "el archivo es una imagen PNG, no una tabla"},
-    "error.is_jpeg": {"en": "the file is a JPEG image, not a table",
-                      "es": "el archivo es una imagen JPEG, no una tabla"},
-    "error.is_gif": {"en": "the file is a GIF image, not a table", "es": "el archivo es una imagen GIF, no una tabla"},
-    "error.is_gzip": {"en": "the file is a gzip archive: decompress it first",
-                      "es": "el archivo está comprimido con gzip: descomprímelo antes"},
-    "error.is_7zip": {"en": "the file is a 7-Zip archive: extract it first",
-                      "es": "el archivo es un 7-Zip: extrae su contenido antes"},
-    "error.is_rar": {"en": "the file is a RAR archive: extract it first",
-                     "es": "el archivo es un RAR: extrae su contenido antes"},
-    "error.is_program": {"en": "the file is a program, not a table", "es": "el archivo es un programa, no una tabla"},
-    "error.is_sqlite": {"en": "the file is an SQLite database, not a table: export the table as CSV",
-                        "es": "el archivo es una base de datos SQLite, no una tabla: exporta la tabla como CSV"},
-    "hint.encoding": {"en": "name the file's real encoding with --encoding",
-                      "es": "indica la codificación real del archivo con --encoding"},
-    "hint.mostly_utf8": {
-        "en": "fix that line, or run again with --encoding-errors keep to carry such bytes through unchanged, or with "
-              "--encoding-errors replace to write U+FFFD in their place",
-        "es": "corrige esa línea, o vuelve a ejecutarlo con --encoding-errors keep para conservar esos bytes tal "
-              "cual, o con --encoding-errors replace para escribir U+FFFD en su lugar"},
-    "hint.unknown_encoding": {"en": "if it is text, name its encoding with --encoding",
-                              "es": "si es texto, indica su codificación con --encoding"},
-    "hint.column": {"en": "name it with --column", "es": "indícala con --column"},
-    "hint.delimiter": {"en": "check --delimiter", "es": "revisa --delimiter"},
-    "hint.workbook": {"en": "save it again from Excel as .xlsx", "es": "vuelve a guardarlo desde Excel como .xlsx"},
-
 }
-# The reports' sentences, the bounces' and the command line's (help, click's own usage errors) in modules
-# of their own.
-for _part in (REPORTS, BOUNCES, COMMAND_LINE):
+# The reports' sentences, the bounces', the errors' and the command line's (help, click's own usage
+# errors) in modules of their own.
+for _part in (REPORTS, BOUNCES, ERRORS, COMMAND_LINE):
     assert not MESSAGES.keys() & _part.keys(), MESSAGES.keys() & _part.keys()
     MESSAGES.update(_part)
 

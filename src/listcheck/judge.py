@@ -150,7 +150,9 @@ class RowJudge:
             corrected = check_address(verdict.suggestion, knowledge=self._knowledge, disposable=self._disposable)
             if corrected.is_valid:
                 verdict = _corrected(verdict, corrected)
-        return _suppressed(verdict, self._suppressions) if self._suppressions is not None else verdict
+        if self._suppressions is None:
+            return verdict
+        return _without_suppressed_suggestion(_suppressed(verdict, self._suppressions), self._suppressions)
 
     @staticmethod
     def domains_worth_asking(rows: JudgedRows) -> set[str]:
@@ -172,6 +174,10 @@ class RowJudge:
                 suggestion = f"{suggested_local_part(verdict.address.rpartition('@')[0])}@{near}"
                 rows.replace_verdict(offset, replace(verdict, suggestion=suggestion, detail=say(
                     "detail.did_you_mean", detail=verdict.detail, suggestion=suggestion)))
+        suppressions = self._suppressions
+        if suppressions is not None:
+            rows.update_each(lambda verdict: _without_suppressed_suggestion(verdict, suppressions)
+                             if verdict.reason in _DEAD_DOMAIN else verdict)
 
     def _nearest(self, domain: str) -> str | None:
         """The known domain near this dead one (``checks.nearby``), its finder made when first needed."""
@@ -310,6 +316,17 @@ def _corrected(typed: AddressVerdict, corrected: AddressVerdict) -> AddressVerdi
         return replace(typed, address=corrected.address, domain=corrected.domain, corrected_from=typed.address)
     detail = say("detail.repaired", cell=shortened(typed.address), detail=corrected.detail).strip()
     return replace(corrected, detail=detail, corrected_from=typed.address)
+
+
+def _without_suppressed_suggestion(verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:
+    """A fix that leads to an address never to mail is no fix: the suggestion goes, the detail says why."""
+    if not verdict.suggestion:
+        return verdict
+    source = suppressions.source_of(check_address(verdict.suggestion).comparison_key)
+    if source is None:
+        return verdict
+    return replace(verdict, suggestion="", detail=say("detail.suggestion_suppressed", detail=verdict.detail,
+                                                      address=verdict.suggestion, source=source))
 
 
 def _suppressed(verdict: AddressVerdict, suppressions: SuppressionList) -> AddressVerdict:
