@@ -14,7 +14,7 @@ from listcheck.checks.typos import DomainKnowledge
 from listcheck.judged import JudgedBatch, JudgedRows, distinct, offsets_where, per_distinct, row_key
 from listcheck.messages import RunWarning, say, shortened
 from listcheck.policy import Policy
-from listcheck.reasons import Destination, Reason, Status
+from listcheck.reasons import REPAIRED_REASONS, Destination, Reason, Status
 from listcheck.settings import PolicySettings
 from listcheck.verdict import AddressVerdict
 
@@ -27,10 +27,10 @@ if TYPE_CHECKING:
 _PLAIN_DOMAINS_KEPT = 200_000
 # What DNS says of a domain that was likely meant to be another: it does not exist, or receives no mail.
 _DEAD_DOMAIN = frozenset([Reason.DOMAIN_NOT_FOUND, Reason.NO_MAIL_SERVER])
-# What --fix-typos corrects: misspelled domains, and the repairs of cells that were no address (the
-# suggestion of a missing_at or syntax verdict is always a repair). Accents before the @ are left to
-# the user, alone or with a typo (_keeps_its_letters): without them it may be another person's mailbox.
-_CORRECTED_BY_FIX_TYPOS = frozenset([Reason.TYPO_DOMAIN, Reason.MISSING_AT, Reason.SYNTAX])
+# What --fix-typos corrects: misspelled domains, and the repairs of cells that were no address.
+# Accents before the @ are left to the user, alone or with a typo (_keeps_its_letters): without them
+# it may be another person's mailbox.
+_CORRECTED_BY_FIX_TYPOS = REPAIRED_REASONS | {Reason.TYPO_DOMAIN}
 
 
 class RowJudge:
@@ -171,9 +171,8 @@ class RowJudge:
             verdict = rows.verdict(offset)
             near = nearest(verdict.domain)
             if near is not None:
-                suggestion = f"{suggested_local_part(verdict.address.rpartition('@')[0])}@{near}"
-                rows.replace_verdict(offset, replace(verdict, suggestion=suggestion, detail=say(
-                    "detail.did_you_mean", detail=verdict.detail, suggestion=suggestion)))
+                suggestion, detail = _toward(verdict.address, near, verdict.detail)
+                rows.replace_verdict(offset, replace(verdict, suggestion=suggestion, detail=detail))
         suppressions = self._suppressions
         if suppressions is not None:
             rows.update_each(lambda verdict: _without_suppressed_suggestion(verdict, suppressions)
@@ -274,10 +273,8 @@ def _with_dns(verdict: AddressVerdict, answer: DomainAnswer | None,
     # A suggestion made offline (the address without accents) would keep the domain DNS refuses. A
     # shared verdict has no address to suggest from: ``with_dns`` gives its rows theirs.
     near = nearest(verdict.domain) if answer.reason in _DEAD_DOMAIN and verdict.address else None
-    suggestion = f"{suggested_local_part(verdict.address.rpartition('@')[0])}@{near}" if near else ""
-    return replace(verdict, status=answer.reason.status, reason=answer.reason, suggestion=suggestion,
-                   detail=say("detail.did_you_mean", detail=answer.detail, suggestion=suggestion) if near
-                   else answer.detail)
+    suggestion, detail = _toward(verdict.address, near, answer.detail)
+    return replace(verdict, status=answer.reason.status, reason=answer.reason, suggestion=suggestion, detail=detail)
 
 
 def _correction_with_dns(verdict: AddressVerdict, answer: DomainAnswer,
@@ -291,11 +288,21 @@ def _correction_with_dns(verdict: AddressVerdict, answer: DomainAnswer,
     # The correction leads nowhere either: the row shows what was typed, with what DNS said of the
     # correction, and the known domain near it, if any. It is compared as typed, not as the correction.
     near = nearest(verdict.domain) if answer.reason in _DEAD_DOMAIN else None
-    suggestion = f"{verdict.address.rpartition('@')[0]}@{near}" if near else ""
-    detail = say("detail.correction_fails", address=verdict.address, detail=answer.detail)
+    suggestion, detail = _toward(verdict.address, near, say("detail.correction_fails", address=verdict.address,
+                                                            detail=answer.detail))
     return replace(verdict, address=verdict.corrected_from, status=answer.reason.status, reason=answer.reason,
-                   detail=say("detail.did_you_mean", detail=detail, suggestion=suggestion) if near else detail,
-                   suggestion=suggestion, domain=check_address(verdict.corrected_from).domain, corrected_from="")
+                   detail=detail, suggestion=suggestion, domain=check_address(verdict.corrected_from).domain,
+                   corrected_from="")
+
+
+def _toward(address: str, near: str | None, detail: str) -> tuple[str, str]:
+    """The suggestion that takes ``address`` to ``near``, the known domain its dead one was likely meant
+    to be, and ``detail`` with the question that offers it; no suggestion and ``detail`` as it is
+    without one."""
+    if near is None:
+        return "", detail
+    suggestion = f"{suggested_local_part(address.rpartition('@')[0])}@{near}"
+    return suggestion, say("detail.did_you_mean", detail=detail, suggestion=suggestion)
 
 
 def _keeps_its_letters(typed: str) -> bool:

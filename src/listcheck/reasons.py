@@ -126,5 +126,8 @@ class Reason(Enum):
     )
 
 
+REPAIRED_REASONS = frozenset([Reason.MISSING_AT, Reason.SYNTAX])
+"""The reasons of cells that are no address: their suggestion, when they have one, is a repair."""
+
 REASONS_BY_CODE: dict[str, Reason] = {reason.code: reason for reason in Reason}
 """Every reason by its code, for reading codes back from a table or a report."""

@@ -56,7 +56,7 @@ more popular; a tie gives nothing. Its limits:
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -220,7 +220,7 @@ class DomainKnowledge:
             if len(suffixes[name]) == 1 and self._popularity[domain] == TOP_POPULARITY:
                 self._tld_slip_targets[name] = domain
         self._targets = [domain for targets in self._targets_by_suffix.values() for domain in targets]
-        self._domains = list(self._provider)
+        self._domains = tuple(self._provider)
 
     def is_known(self, domain: str) -> bool:
         """Whether the domain, or a parent of it, is a known mail domain."""
@@ -231,13 +231,13 @@ class DomainKnowledge:
         """The provider of a known domain."""
         return self._provider.get(domain)
 
-    def dotless(self, domain: str) -> list[str]:
+    def dotless(self, domain: str) -> Sequence[str]:
         """The known domains that are ``domain`` once their dots are taken out (``gmailcom``: gmail.com)."""
-        return list(self._dotless.get(domain.replace(".", ""), []))
+        return self._dotless.get(domain.replace(".", ""), ())
 
-    def known_domains(self) -> list[str]:
+    def known_domains(self) -> tuple[str, ...]:
         """Every known domain, each provider's main domain before its others (the data file's order)."""
-        return list(self._provider)
+        return self._domains
 
     def suggest(self, domain: str) -> str | None:
         """The domain this one is a misspelling of, or None. Takes the ASCII (IDNA) form, lower-case."""
@@ -260,7 +260,7 @@ class DomainKnowledge:
             # rather a mistyped .mx, one edit. A real country suffix (yahoo.com.co, yahoo.com.tr) may be
             # a variant we do not know: left alone.
             offer(head, 2)
-        for known in self._dotless.get(domain.replace(".", ""), []):
+        for known in self.dotless(domain):
             offer(known, 1)  # a dot in the wrong place: gmailc.om
         labels = domain.split(".")
         if len(labels) >= 3:  # hotmail.con.mx

@@ -7,13 +7,11 @@ from collections import Counter
 
 from listcheck.judged import JudgedBatch, counted, offsets_where
 from listcheck.messages import shortened
-from listcheck.reasons import Destination, Reason, Status
+from listcheck.reasons import REPAIRED_REASONS, Destination, Reason, Status
 from listcheck.reports.report import EXAMPLES_PER_REASON, Correction, DomainCount, Example, Typo
 from listcheck.verdict import AddressVerdict
 
 _DOMAINS_COUNTED = 200_000
-# The reasons of cells that are no address; their suggestion is a repair (checks/repairs.py).
-_REPAIRABLE = frozenset([Reason.MISSING_AT, Reason.SYNTAX])
 
 
 class Tally:
@@ -79,7 +77,7 @@ class Tally:
             if verdict.reason is Reason.TYPO_DOMAIN:
                 self.typos.append(Typo(row, shortened(verdict.corrected_from or rows.addresses[offset]),
                                        shortened(verdict.suggestion)))
-            elif verdict.reason in _REPAIRABLE and verdict.suggestion and offset not in rows.from_other_columns:
+            elif verdict.reason in REPAIRED_REASONS and verdict.suggestion and offset not in rows.from_other_columns:
                 self.repairs.append(Typo(row, shortened(rows.addresses[offset]), shortened(verdict.suggestion)))
             if verdict.reason is not None:
                 shown = self._examples.setdefault(verdict.reason, [])
